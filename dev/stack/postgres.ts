@@ -1,0 +1,151 @@
+/**
+ * A throwaway PostgreSQL 15 cluster with pg_cron, from Debian's binaries, for tests and `deno task dev`.
+ *
+ * The server runs under a tiny shell guard that waits on its stdin: when this process ends for
+ * any reason (exit, Ctrl+C, a crash, even SIGKILL) the pipe closes and the guard shuts the
+ * server down, so no postmaster outlives the command that started it.
+ */
+import { ensurePostgresPackages, PG_BIN } from "./packages.ts";
+
+export interface LocalPostgres {
+  /** TCP port the server listens on (127.0.0.1). */
+  readonly port: number;
+  /** Data directory, removed by `stop()`. */
+  readonly dataDir: string;
+  /** Connection URL for a database of this cluster (superuser `postgres`, no password). */
+  url(database?: string): string;
+  /** Stops the server and removes the data directory. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export interface StartPostgresOptions {
+  /** Parent directory for the data directory; default `<project>/.local`. */
+  baseDir?: string;
+  /** Print server log lines to stderr. */
+  verbose?: boolean;
+}
+
+const projectRoot = new URL("../../", import.meta.url).pathname;
+
+/** Returns a TCP port that was free a moment ago on 127.0.0.1. */
+export function freePort(): number {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const { port } = listener.addr as Deno.NetAddr;
+  listener.close();
+  return port;
+}
+
+function isRoot(): boolean {
+  return Deno.uid() === 0;
+}
+
+/** Runs a Postgres binary, as the `postgres` OS user when we are root (initdb refuses root). */
+async function runAsOwner(binary: string, args: string[]): Promise<void> {
+  const [cmd, cmdArgs] = isRoot()
+    ? ["runuser", ["-u", "postgres", "--", `${PG_BIN}/${binary}`, ...args]]
+    : [`${PG_BIN}/${binary}`, args];
+  const out = await new Deno.Command(cmd, { args: cmdArgs, stdout: "piped", stderr: "piped" })
+    .output();
+  if (!out.success) {
+    const text = new TextDecoder().decode(out.stderr) + new TextDecoder().decode(out.stdout);
+    throw new Error(`${binary} failed (exit ${out.code}): ${text.trim()}`);
+  }
+}
+
+const SERVER_SETTINGS: Record<string, string> = {
+  listen_addresses: "'127.0.0.1'",
+  shared_preload_libraries: "'pg_cron'",
+  "cron.database_name": "'postgres'",
+  "cron.use_background_workers": "on",
+  max_worker_processes: "32",
+  max_connections: "300",
+  fsync: "off",
+  synchronous_commit: "off",
+  full_page_writes: "off",
+  timezone: "'UTC'",
+  log_min_messages: "warning",
+};
+
+/** Starts a fresh cluster in a new data directory and waits until it accepts connections. */
+export async function startPostgres(options: StartPostgresOptions = {}): Promise<LocalPostgres> {
+  await ensurePostgresPackages();
+  const baseDir = options.baseDir ?? `${projectRoot}.local`;
+  await Deno.mkdir(baseDir, { recursive: true });
+  const dataDir = await Deno.makeTempDir({ dir: baseDir, prefix: "pg-" });
+  if (isRoot()) {
+    await Deno.chmod(baseDir, 0o755);
+    await new Deno.Command("chown", { args: ["-R", "postgres:postgres", dataDir] }).output();
+  }
+  const removeDataDir = () => Deno.remove(dataDir, { recursive: true }).catch(() => {});
+  try {
+    await runAsOwner("initdb", [
+      "-D",
+      dataDir,
+      "-U",
+      "postgres",
+      "--auth=trust",
+      "--encoding=UTF8",
+      "--locale=C.UTF-8",
+    ]);
+  } catch (error) {
+    await removeDataDir();
+    throw error;
+  }
+  const port = freePort();
+  const settings = {
+    ...SERVER_SETTINGS,
+    port: String(port),
+    unix_socket_directories: `'${dataDir}'`,
+  };
+  const conf = Object.entries(settings).map(([k, v]) => `${k} = ${v}`).join("\n");
+  await Deno.writeTextFile(`${dataDir}/postgresql.auto.conf`, conf + "\n", { append: true });
+
+  const serverCmd = `${PG_BIN}/postgres -D '${dataDir}'`;
+  // The guard: start the server, wait for stdin to close, then fast-shutdown and wait.
+  const guard =
+    `${serverCmd} & pid=$!; trap 'kill -INT $pid 2>/dev/null' TERM INT; cat >/dev/null; kill -INT $pid 2>/dev/null; wait $pid`;
+  const [cmd, args] = isRoot()
+    ? ["runuser", ["-u", "postgres", "--", "sh", "-c", guard]]
+    : ["sh", ["-c", guard]];
+  const child = new Deno.Command(cmd, {
+    args,
+    stdin: "piped",
+    stdout: options.verbose ? "inherit" : "null",
+    stderr: options.verbose ? "inherit" : "null",
+  }).spawn();
+  const stdin = child.stdin.getWriter();
+
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await stdin.close().catch(() => {});
+    await child.status;
+    await removeDataDir();
+  };
+  const url = (database = "postgres") => `postgresql://postgres@127.0.0.1:${port}/${database}`;
+  try {
+    await waitUntilReady(port, child);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { port, dataDir, url, stop };
+}
+
+async function waitUntilReady(port: number, child: Deno.ChildProcess): Promise<void> {
+  let exited = false;
+  child.status.then(() => exited = true);
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (exited) throw new Error("PostgreSQL exited during start-up (run with verbose to see why)");
+    const out = await new Deno.Command(`${PG_BIN}/pg_isready`, {
+      args: ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-d", "postgres"],
+      stdout: "null",
+      stderr: "null",
+    }).output();
+    if (out.success) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`PostgreSQL did not accept connections on port ${port} within 30 s`);
+}
