@@ -26,8 +26,39 @@ export function blankToNull(s: string | null | undefined): string | null {
   return BLANK_MARKERS.has(trimmed) ? null : trimmed;
 }
 
+/** Fast path for the usual case, a short string of ASCII digits ("126"); else null. */
+function plainDigitsValue(s: string): number | null {
+  const length = s.length;
+  if (length === 0 || length > 15) return null;
+  let value = 0;
+  for (let i = 0; i < length; i++) {
+    const digit = s.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return null;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/** Fast check for the usual decimal form: ASCII digits with at most one dot ("3.75", ".5"). */
+function isPlainDecimal(s: string): boolean {
+  const length = s.length;
+  if (length === 0 || length > 20) return false;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < length; i++) {
+    const code = s.charCodeAt(i);
+    if (code >= 48 && code <= 57) digits += 1;
+    else if (code === 46 && dots === 0) dots = 1;
+    else return false;
+  }
+  return digits > 0;
+}
+
 /** Parses a whole-number string ("5" → 5); blanks and anything non-integer give null. */
 export function parseInteger(s: string | null | undefined): number | null {
+  if (s === null || s === undefined) return null;
+  const plain = plainDigitsValue(s);
+  if (plain !== null) return plain;
   const text = blankToNull(s);
   if (text === null || !INTEGER_PATTERN.test(text)) return null;
   return Number(text);
@@ -35,6 +66,8 @@ export function parseInteger(s: string | null | undefined): number | null {
 
 /** Parses a decimal string, leading dot allowed (".5" → 0.5, "2400.0" → 2400); else null. */
 export function parseDecimal(s: string | null | undefined): number | null {
+  if (s === null || s === undefined) return null;
+  if (isPlainDecimal(s)) return Number(s);
   const text = blankToNull(s);
   if (text === null || !DECIMAL_PATTERN.test(text)) return null;
   return Number(text);
@@ -109,8 +142,8 @@ export type FavouriteMarker = "F" | "J" | "C";
 
 /** A price as decimal odds (stake included) plus the favourite marker it carried. */
 export interface ParsedOdds {
-  decimal: number;
-  favourite: FavouriteMarker | null;
+  readonly decimal: number;
+  readonly favourite: FavouriteMarker | null;
 }
 
 const FRACTION_PATTERN = /^(\d+)\s*\/\s*(\d+)\s*([FJC])?$/i;
@@ -132,7 +165,19 @@ function favouriteOf(marker: string | undefined): FavouriteMarker | null {
 export function parseFractionalOdds(s: string | null | undefined): ParsedOdds | null {
   const text = blankToNull(s);
   if (text === null) return null;
+  // A page repeats a few hundred distinct prices across thousands of odds items.
+  const cached = fractionalOddsCache.get(text);
+  if (cached !== undefined) return cached;
+  const parsed = fractionToOdds(text);
+  if (fractionalOddsCache.size >= FRACTIONAL_ODDS_CACHE_LIMIT) fractionalOddsCache.clear();
+  fractionalOddsCache.set(text, parsed === null ? null : Object.freeze(parsed));
+  return parsed;
+}
 
+const fractionalOddsCache = new Map<string, ParsedOdds | null>();
+const FRACTIONAL_ODDS_CACHE_LIMIT = 10_000;
+
+function fractionToOdds(text: string): ParsedOdds | null {
   const fraction = FRACTION_PATTERN.exec(text);
   if (fraction !== null) {
     const numerator = Number(fraction[1]);
@@ -146,7 +191,10 @@ export function parseFractionalOdds(s: string | null | undefined): ParsedOdds | 
   if (evens !== null) return { decimal: 2, favourite: favouriteOf(evens[1]) };
 
   const whole = WHOLE_ODDS_PATTERN.exec(text);
-  if (whole !== null) return { decimal: Number(whole[1]) + 1, favourite: favouriteOf(whole[2]) };
+  if (whole !== null) {
+    const numerator = Number(whole[1]);
+    return numerator > 0 ? { decimal: numerator + 1, favourite: favouriteOf(whole[2]) } : null;
+  }
 
   const exchange = EXCHANGE_DECIMAL_PATTERN.exec(text);
   if (exchange !== null) {
@@ -170,8 +218,10 @@ const ISO_WITH_OFFSET_PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|([+-])(\d{2}):?(\d{2}))$/;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const LOCAL_DATE_TIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
+const SECOND_MS = 1_000;
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -185,6 +235,39 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
 
 function isClockTime(hour: number, minute: number, second: number): boolean {
   return hour <= 23 && minute <= 59 && second <= 59;
+}
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, "0");
+}
+
+/**
+ * Formats epoch ms as "YYYY-MM-DDTHH:MM:SS.mmmZ", like Date#toISOString for years 0–9999 but
+ * several times faster (it runs for every odds item). Civil date from days since 1970-01-01
+ * by the era/day-of-era method of H. Hinnant's "chrono-compatible date algorithms".
+ */
+function isoFromEpochMs(epochMs: number): string {
+  const days = Math.floor(epochMs / DAY_MS);
+  const msOfDay = epochMs - days * DAY_MS;
+  const shifted = days + 719_468; // days from 0000-03-01
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1_460) + Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra -
+    (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const hour = Math.floor(msOfDay / HOUR_MS);
+  const minute = Math.floor((msOfDay % HOUR_MS) / MINUTE_MS);
+  const second = Math.floor((msOfDay % MINUTE_MS) / SECOND_MS);
+  const millis = msOfDay % SECOND_MS;
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(hour, 2)}:${pad(minute, 2)}:` +
+    `${pad(second, 2)}.${pad(millis, 3)}Z`;
 }
 
 /**
@@ -201,7 +284,7 @@ export function parseOffDt(offDt: string | null | undefined): string | null {
   const year = Number(y), month = Number(mo), day = Number(d);
   const hour = Number(h), minute = Number(mi), second = Number(sec ?? "0");
   if (!isCalendarDate(year, month, day) || !isClockTime(hour, minute, second)) return null;
-  const millis = fraction === undefined ? 0 : Math.floor(Number(`0.${fraction}`) * 1000);
+  const millis = fraction === undefined ? 0 : Number(fraction.padEnd(3, "0").slice(0, 3));
   let offsetMs = 0;
   if (sign !== undefined) {
     const oh = Number(offsetHours), om = Number(offsetMinutes);
@@ -209,7 +292,7 @@ export function parseOffDt(offDt: string | null | undefined): string | null {
     offsetMs = (sign === "-" ? -1 : 1) * (oh * 60 + om) * MINUTE_MS;
   }
   const wall = Date.UTC(year, month - 1, day, hour, minute, second, millis);
-  return new Date(wall - offsetMs).toISOString();
+  return isoFromEpochMs(wall - offsetMs);
 }
 
 /** Validates a "YYYY-MM-DD" calendar date and returns it unchanged; blank or invalid gives null. */
@@ -261,7 +344,7 @@ function londonOffsetMs(epochMs: number): number {
 export function ukDateOf(utcIso: string): string | null {
   const epochMs = Date.parse(utcIso);
   if (Number.isNaN(epochMs)) return null;
-  return new Date(epochMs + londonOffsetMs(epochMs)).toISOString().slice(0, 10);
+  return isoFromEpochMs(epochMs + londonOffsetMs(epochMs)).slice(0, 10);
 }
 
 /**
@@ -272,6 +355,19 @@ export function ukDateOf(utcIso: string): string | null {
 export function parseOddsUpdated(s: string | null | undefined): string | null {
   const text = blankToNull(s);
   if (text === null) return null;
+  // One page repeats a handful of timestamps across thousands of odds items.
+  const cached = oddsUpdatedCache.get(text);
+  if (cached !== undefined) return cached;
+  const parsed = londonWallTimeToIso(text);
+  if (oddsUpdatedCache.size >= ODDS_UPDATED_CACHE_LIMIT) oddsUpdatedCache.clear();
+  oddsUpdatedCache.set(text, parsed);
+  return parsed;
+}
+
+const oddsUpdatedCache = new Map<string, string | null>();
+const ODDS_UPDATED_CACHE_LIMIT = 10_000;
+
+function londonWallTimeToIso(text: string): string | null {
   const match = LOCAL_DATE_TIME_PATTERN.exec(text);
   if (match === null) return null;
   const year = Number(match[1]), month = Number(match[2]), day = Number(match[3]);
@@ -280,7 +376,7 @@ export function parseOddsUpdated(s: string | null | undefined): string | null {
   const wall = Date.UTC(year, month - 1, day, hour, minute, second);
   const firstGuess = londonOffsetMs(wall);
   const secondGuess = londonOffsetMs(wall - firstGuess);
-  return new Date(wall - secondGuess).toISOString();
+  return isoFromEpochMs(wall - secondGuess);
 }
 
 const CLOCK_TIME_PATTERN = /^(\d+):(\d{1,2}(?:\.\d+)?)$/;
@@ -517,9 +613,8 @@ export function parseDistanceYards(s: string | null | undefined): number | null 
   const match = DISTANCE_TEXT_PATTERN.exec(text);
   if (match === null) return null;
   const [, miles, furlongs, glyph, yards] = match;
-  if (miles === undefined && furlongs === undefined && glyph === undefined && yards === undefined) {
-    return null;
-  }
+  // Every part is optional in the pattern, so demand at least one (a bare "f" is not a distance).
+  if (!miles && !furlongs && !glyph && !yards) return null;
   const furlongCount = Number(furlongs || "0") + (FRACTION_GLYPH_VALUE[glyph ?? ""] ?? 0);
   return Number(miles ?? "0") * YARDS_PER_MILE + furlongCount * YARDS_PER_FURLONG +
     Number(yards ?? "0");
