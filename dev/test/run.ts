@@ -90,7 +90,7 @@ async function checkGeneratedTypes(cluster: TestCluster): Promise<void> {
     "types",
     "typescript",
     "--db-url",
-    cluster.postgres.url("ra_template"),
+    `${cluster.postgres.url("ra_template")}?sslmode=disable`,
   ]);
   if (generated.code !== 0) {
     record("supabase gen types", false, generated.stderr.trim());

@@ -1,0 +1,223 @@
+/**
+ * The database writer: one multi-row upsert per table and column set, parents before children,
+ * each source updating only the columns it owns (`columns.ts`) with that column's merge policy.
+ * A re-run of any batch changes nothing, `updated_at` included.
+ */
+import type postgres from "postgres";
+import {
+  keyColumns,
+  type MergePolicy,
+  ownedColumns,
+  parentTables,
+  type RowBatch,
+  type TableName,
+  WRITE_ORDER,
+  type WriterSource,
+} from "./columns.ts";
+
+/** Rows inserted or changed per table (unchanged rows count 0); includes key-only parents. */
+export type WriteCounts = { [T in TableName]?: number };
+
+/** A batch the writer refuses before it runs any statement: the transform has a bug. */
+export class InvalidBatchError extends Error {
+  /** The table whose rows were refused. */
+  readonly table: TableName;
+
+  /** Builds the error for `table` with a message that names the row and column. */
+  constructor(table: TableName, message: string) {
+    super(message);
+    this.name = "InvalidBatchError";
+    this.table = table;
+  }
+}
+
+// postgres.js refuses a statement with 65534 parameters or more.
+const MAX_PARAMETERS = 65533;
+
+type PlainRow = Record<string, unknown>;
+
+/**
+ * Writes a batch as `source`: for each table in WRITE_ORDER, key-only rows for referenced
+ * parents the database lacks, then the rows, deduplicated by key (last wins) and upserted in
+ * chunks under the parameter limit. Pass a transaction (`sql.begin`) to make it atomic.
+ * @throws InvalidBatchError when a row lacks a key or carries a column the source does not own.
+ */
+export async function writeBatch<S extends WriterSource>(
+  tx: postgres.TransactionSql | postgres.Sql,
+  batch: RowBatch<S>,
+  source: S,
+): Promise<WriteCounts> {
+  const sql = tx as postgres.Sql;
+  const plans = WRITE_ORDER.flatMap((table) => {
+    const rows = batch[table] as PlainRow[] | undefined;
+    return rows && rows.length > 0 ? [{ table, rows: checkedRows(table, rows, source) }] : [];
+  });
+  const counts: WriteCounts = {};
+  for (const { table, rows } of plans) {
+    for (const [column, parent] of Object.entries(parentTables(table))) {
+      const inserted = await insertMissingParents(sql, parent, rows, column);
+      if (inserted > 0) counts[parent] = (counts[parent] ?? 0) + inserted;
+    }
+    let written = 0;
+    for (const group of groupByColumns(rows)) {
+      written += await upsertGroup(sql, table, source, group.columns, group.rows);
+    }
+    counts[table] = (counts[table] ?? 0) + written;
+  }
+  return counts;
+}
+
+/** Writes a batch in its own transaction: every row of it commits, or none does. */
+export function writeBatchInTransaction<S extends WriterSource>(
+  sql: postgres.Sql,
+  batch: RowBatch<S>,
+  source: S,
+): Promise<WriteCounts> {
+  return sql.begin((tx) => writeBatch(tx, batch, source)) as Promise<WriteCounts>;
+}
+
+/** Validates rows against the table's keys and the source's columns; dedupes by key. */
+function checkedRows(table: TableName, rows: PlainRow[], source: WriterSource): PlainRow[] {
+  const keys = keyColumns(table);
+  const owned = ownedColumns(table, source);
+  if (Object.keys(owned).length === 0) {
+    throw new InvalidBatchError(
+      table,
+      `Cannot write ${table} as ${source}: the source owns no column of this table`,
+    );
+  }
+  const parents = parentTables(table);
+  const byKey = new Map<string, PlainRow>();
+  rows.forEach((row, index) => {
+    for (const key of keys) {
+      const value = row[key];
+      if (typeof value !== "string" || value === "") {
+        throw new InvalidBatchError(
+          table,
+          `Cannot write ${table} row ${index} as ${source}: key "${key}" must be a non-empty ` +
+            `string: current value is ${JSON.stringify(value)}`,
+        );
+      }
+    }
+    for (const [column, value] of Object.entries(row)) {
+      if (value === undefined || keys.includes(column)) continue;
+      if (!(column in owned)) {
+        throw new InvalidBatchError(
+          table,
+          `Cannot write ${table} row ${index} as ${source}: column "${column}" is not owned ` +
+            `by ${source}`,
+        );
+      }
+      if (column in parents && value === "") {
+        throw new InvalidBatchError(
+          table,
+          `Cannot write ${table} row ${index} as ${source}: reference "${column}" is "" ` +
+            `(write null for no reference)`,
+        );
+      }
+    }
+    byKey.set(JSON.stringify(keys.map((key) => row[key])), row);
+  });
+  return [...byKey.values()];
+}
+
+/** Splits rows by the set of columns they carry, so an absent column is never touched. */
+function groupByColumns(rows: PlainRow[]): { columns: string[]; rows: PlainRow[] }[] {
+  const groups = new Map<string, { columns: string[]; rows: PlainRow[] }>();
+  for (const row of rows) {
+    const columns = Object.keys(row).filter((column) => row[column] !== undefined).sort();
+    const signature = columns.join(",");
+    const group = groups.get(signature) ?? { columns, rows: [] };
+    group.rows.push(row);
+    groups.set(signature, group);
+  }
+  return [...groups.values()];
+}
+
+/** Inserts a key-only row into `parent` for each value of `column` the parent table lacks. */
+async function insertMissingParents(
+  sql: postgres.Sql,
+  parent: TableName,
+  rows: PlainRow[],
+  column: string,
+): Promise<number> {
+  const ids = new Set<string>();
+  for (const row of rows) {
+    const value = row[column];
+    if (typeof value === "string") ids.add(value);
+  }
+  if (ids.size === 0) return 0;
+  const [parentKey] = keyColumns(parent);
+  const result = await sql`
+    insert into ${sql(parent)} (${sql(parentKey!)})
+    select id from unnest(${[...ids]}::text[]) as id
+    on conflict do nothing
+  `;
+  return result.count;
+}
+
+/** One upsert per chunk of rows that carry the same columns; returns rows changed. */
+async function upsertGroup(
+  sql: postgres.Sql,
+  table: TableName,
+  source: WriterSource,
+  carried: string[],
+  rows: PlainRow[],
+): Promise<number> {
+  const keys = keyColumns(table);
+  const owned = ownedColumns(table, source);
+  const updated = carried.filter((column) => !keys.includes(column));
+  const columns = [...keys, ...updated];
+  const mergedValues = updated.map((column) => merged(sql, table, column, owned[column]!));
+  const assignments = updated.map((column, index) => sql`${sql(column)} = ${mergedValues[index]!}`);
+  const storedValues = updated.map((column) => sql`${sql(table)}.${sql(column)}`);
+  // Update only when a value changes, so updated_at (and the count) stay put on a re-run.
+  const onConflict = updated.length === 0 ? sql`do nothing` : sql`
+    do update set ${commaList(sql, assignments)}, updated_at = now()
+    where (${commaList(sql, storedValues)}) is distinct from (${commaList(sql, mergedValues)})
+  `;
+  const chunkSize = Math.floor(MAX_PARAMETERS / columns.length);
+  let changed = 0;
+  for (let start = 0; start < rows.length; start += chunkSize) {
+    const chunk = rows.slice(start, start + chunkSize);
+    const result = await sql`
+      insert into ${sql(table)} ${sql(chunk as postgres.Row[], columns)}
+      on conflict (${sql(keys as string[])}) ${onConflict}
+    `;
+    changed += result.count;
+  }
+  return changed;
+}
+
+/** The value a column takes on conflict, per its merge policy (see columns.ts). */
+function merged(
+  sql: postgres.Sql,
+  table: TableName,
+  column: string,
+  policy: MergePolicy,
+): postgres.PendingQuery<postgres.Row[]> {
+  // No table alias: postgres.js picks its insert helper only when "insert" is the last keyword
+  // before it, and "as t" would come after.
+  const stored = sql`${sql(table)}.${sql(column)}`;
+  const incoming = sql`excluded.${sql(column)}`;
+  switch (policy) {
+    case "replace":
+      return incoming;
+    case "coalesce":
+      return sql`coalesce(${incoming}, ${stored})`;
+    case "fill":
+      return sql`coalesce(${stored}, ${incoming})`;
+    case "earliest":
+      return sql`least(${stored}, ${incoming})`;
+    case "latest":
+      return sql`greatest(${stored}, ${incoming})`;
+  }
+}
+
+/** Joins fragments with commas (postgres.js joins an array of fragments with spaces). */
+function commaList(
+  sql: postgres.Sql,
+  fragments: postgres.PendingQuery<postgres.Row[]>[],
+): postgres.PendingQuery<postgres.Row[]>[] {
+  return fragments.map((fragment, index) => index === 0 ? fragment : sql`, ${fragment}`);
+}

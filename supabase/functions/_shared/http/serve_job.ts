@@ -1,0 +1,178 @@
+/**
+ * The request envelope every function shares (DESIGN §5): `GET` answers health; `POST` checks
+ * the key (401), validates the body (400 naming the field), opens a run, answers 202 with the
+ * run id and goes on in the background (`EdgeRuntime.waitUntil`), or with `"wait": true` answers
+ * 200 with the run summary. On shutdown the run is marked interrupted and its leases released.
+ */
+import type postgres from "postgres";
+import type { z } from "zod";
+import { type Clock, SYSTEM_CLOCK } from "../clock.ts";
+import { ConfigError, loadConfig, type SyncConfig } from "../config.ts";
+import { createDbClient } from "../db/client.ts";
+import { createLogger, type Logger } from "../log.ts";
+import { createJobContext, type JobContext } from "../sync/job_context.ts";
+import { closeRun, markRunInterrupted, openRun, type RunSummary } from "../sync/runs.ts";
+import { isAuthorized } from "./auth.ts";
+import { currentPlatform, type Platform } from "./platform.ts";
+import { BadRequestError, readRequestBody } from "./request_body.ts";
+
+/** Fields every function body accepts. */
+export interface JobBody {
+  readonly mode: string;
+  readonly wait?: boolean | undefined;
+}
+
+/** A function: its name, body schema and what a run does. */
+export interface JobDefinition<B extends JobBody> {
+  readonly functionName: string;
+  readonly bodySchema: z.ZodType<B>;
+  run(context: JobContext, body: B): Promise<RunSummary>;
+}
+
+/** What the handler needs from its surroundings; tests and the local server pass their own. */
+export interface HandlerDependencies {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly platform?: Platform;
+  readonly clock?: Clock;
+  readonly fetch?: typeof fetch;
+  /** Where log lines go; default JSON lines on stderr. */
+  readonly logSink?: (level: string, line: string) => void;
+}
+
+function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json" },
+  });
+}
+
+/** The summary of a run that threw instead of returning. */
+export function failedSummary(error: unknown): RunSummary {
+  return {
+    status: "failed",
+    windows_claimed: 0,
+    windows_done: 0,
+    windows_failed: 0,
+    api_calls: 0,
+    rows_written: 0,
+    error: error instanceof Error ? error.message : String(error),
+    details: {},
+  };
+}
+
+interface ActiveRun {
+  readonly runId: string;
+  readonly controller: AbortController;
+}
+
+/** Builds the request handler of a function (what `index.ts` passes to `Deno.serve`). */
+export function createJobHandler<B extends JobBody>(
+  job: JobDefinition<B>,
+  dependencies: HandlerDependencies,
+): (request: Request) => Promise<Response> {
+  const platform = dependencies.platform ?? currentPlatform();
+  const clock = dependencies.clock ?? SYSTEM_CLOCK;
+  const logOptions = dependencies.logSink ? { sink: dependencies.logSink } : {};
+  const baseLog: Logger = createLogger({ fn: job.functionName }, logOptions);
+  const active = new Set<ActiveRun>();
+  let state: { config: SyncConfig; sql: postgres.Sql } | undefined;
+
+  platform.onShutdown((reason) => {
+    if (!state || active.size === 0) return;
+    const { sql } = state;
+    for (const run of active) {
+      run.controller.abort(new Error(`runtime shutdown (${reason})`));
+      markRunInterrupted(sql, run.runId, reason).catch(() => {});
+    }
+  });
+
+  function ready(): { config: SyncConfig; sql: postgres.Sql } {
+    if (!state) {
+      const config = loadConfig(dependencies.env);
+      state = { config, sql: createDbClient(config.databaseUrl) };
+    }
+    return state;
+  }
+
+  async function execute(runId: string, body: B, sql: postgres.Sql, config: SyncConfig) {
+    const controller = new AbortController();
+    const run: ActiveRun = { runId, controller };
+    active.add(run);
+    const log = baseLog.child({ run_id: runId, mode: body.mode });
+    let summary: RunSummary;
+    try {
+      const context = createJobContext({
+        functionName: job.functionName,
+        runId,
+        sql,
+        config,
+        log,
+        signal: controller.signal,
+        clock,
+        ...(dependencies.fetch ? { fetch: dependencies.fetch } : {}),
+      });
+      summary = await job.run(context, body);
+      const drift = context.drift.drain();
+      if (drift.length > 0) {
+        log.warn("the API sent fields this version does not know (schema drift)", { drift });
+        summary = { ...summary, details: { ...summary.details, drift } };
+      }
+    } catch (error) {
+      summary = failedSummary(error);
+      log.error("run failed", { error: summary.error });
+    } finally {
+      active.delete(run);
+    }
+    await closeRun(sql, runId, summary);
+    log.info("run finished", { status: summary.status, api_calls: summary.api_calls });
+    return summary;
+  }
+
+  return async function handle(request: Request): Promise<Response> {
+    if (request.method === "GET") {
+      return json(200, { function: job.functionName, status: "ok" });
+    }
+    if (request.method !== "POST") {
+      return json(405, { error: "method_not_allowed", message: "Use POST (or GET for health)" });
+    }
+    let ready_: { config: SyncConfig; sql: postgres.Sql };
+    try {
+      ready_ = ready();
+    } catch (error) {
+      if (error instanceof ConfigError) {
+        baseLog.error("misconfigured", { problems: error.problems });
+        return json(500, { error: "misconfigured", message: error.message });
+      }
+      throw error;
+    }
+    const { config, sql } = ready_;
+    if (!isAuthorized(request, config.functionKeys)) {
+      return json(401, {
+        error: "unauthorized",
+        message: "Send the project's secret or service-role key as apikey or Bearer token",
+      });
+    }
+    let body: B;
+    try {
+      body = await readRequestBody(request, job.bodySchema);
+    } catch (error) {
+      if (error instanceof BadRequestError) {
+        return json(400, { error: "bad_request", message: error.message, fields: error.problems });
+      }
+      throw error;
+    }
+    const runId = await openRun(sql, job.functionName, body.mode, body);
+    const work = execute(runId, body, sql, config);
+    if (body.wait) {
+      const summary = await work;
+      return json(200, { run_id: runId, function: job.functionName, ...summary });
+    }
+    platform.waitUntil(work);
+    return json(202, {
+      run_id: runId,
+      function: job.functionName,
+      mode: body.mode,
+      status: "accepted",
+    });
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Everything one run of a function works with: its run id, database, API client (behind the
+ * shared throttle, archiving every answer), logger, clock, budget and shutdown signal.
+ */
+import type postgres from "postgres";
+import { type Clock, SYSTEM_CLOCK, ukDate } from "../clock.ts";
+import type { SyncConfig } from "../config.ts";
+import type { Logger } from "../log.ts";
+import {
+  type ApiResponseRecord,
+  createRacingApiClient,
+  type RacingApiClient,
+} from "../racing_api/client.ts";
+import { DriftReporter } from "../racing_api/drift.ts";
+import { createDbThrottle } from "./throttle.ts";
+
+/** What a job's code receives for one run. */
+export interface JobContext {
+  readonly functionName: string;
+  readonly runId: string;
+  readonly sql: postgres.Sql;
+  readonly config: SyncConfig;
+  readonly log: Logger;
+  readonly api: RacingApiClient;
+  readonly clock: Clock;
+  /** Aborts when the runtime shuts the isolate down. */
+  readonly signal: AbortSignal;
+  /** Epoch ms after which the run claims no more work. */
+  readonly deadline: number;
+  /** Unknown API fields seen in this run, each reported once. */
+  readonly drift: DriftReporter;
+}
+
+/** Inputs of createJobContext. */
+export interface JobContextOptions {
+  readonly functionName: string;
+  readonly runId: string;
+  readonly sql: postgres.Sql;
+  readonly config: SyncConfig;
+  readonly log: Logger;
+  readonly signal: AbortSignal;
+  readonly clock?: Clock;
+  readonly fetch?: typeof fetch;
+}
+
+/** Stores one API answer in the raw archive, so rows can be re-derived without the API. */
+export async function archiveResponse(
+  sql: postgres.Sql,
+  runId: string | null,
+  record: ApiResponseRecord,
+): Promise<void> {
+  await sql`
+    select ra_private.archive_response(
+      endpoint => ${record.endpoint}::text,
+      params => ${sql.json(record.params as postgres.JSONValue)}::jsonb,
+      status => ${record.status}::integer,
+      body => ${sql.json(record.body as postgres.JSONValue)}::jsonb,
+      run_id => ${runId}::uuid,
+      fetched_at => ${record.fetchedAt}::timestamptz
+    )`;
+}
+
+/** Builds the context of one run. */
+export function createJobContext(options: JobContextOptions): JobContext {
+  const clock = options.clock ?? SYSTEM_CLOCK;
+  const { sql, config, runId } = options;
+  const api = createRacingApiClient({
+    baseUrl: config.racingApi.baseUrl,
+    username: config.racingApi.username,
+    password: config.racingApi.password,
+    throttle: createDbThrottle(sql, config.rates, { clock }),
+    timeoutMs: config.requestTimeoutMs,
+    signal: options.signal,
+    clock,
+    onResponse: (record) => archiveResponse(sql, runId, record),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  return {
+    functionName: options.functionName,
+    runId,
+    sql,
+    config,
+    log: options.log,
+    api,
+    clock,
+    signal: options.signal,
+    deadline: clock.now().getTime() + config.budgetMs,
+    drift: new DriftReporter(),
+  };
+}
+
+/** The UK racing date of the context's clock. */
+export function todayOf(context: Pick<JobContext, "clock">): string {
+  return ukDate(context.clock.now());
+}

@@ -1,0 +1,98 @@
+/**
+ * One window of a paged list endpoint (results, racecards): page with limit/skip until
+ * `skip + page length >= total`, writing each page's rows in one transaction with the cursor
+ * (so a crash resumes at the next page) and the last page's rows with the window's `done` mark.
+ * The next page is requested while the current one is written, so the API budget keeps flowing.
+ */
+import { z } from "zod";
+import { writeBatch } from "../db/writer.ts";
+import type { RowBatch, WriterSource } from "../db/columns.ts";
+import { findUnknownFields } from "../racing_api/drift.ts";
+import { parseApiPayload, PayloadValidationError } from "../racing_api/schemas.ts";
+import type { TransformedRows } from "../transform/batch.ts";
+import { completeWindow, saveCursor, type SyncWindow } from "./checkpoints.ts";
+import type { JobContext } from "./job_context.ts";
+import { QuarantinedPayloadError } from "./window_loop.ts";
+
+/** How a paged endpoint is fetched, validated and turned into rows. */
+export interface PagedSource<P, S extends WriterSource> {
+  /** What a page is called in errors and drift reports, e.g. "results page". */
+  readonly kind: string;
+  readonly source: S;
+  readonly schema: z.ZodType<P>;
+  /** Largest skip the endpoint accepts. */
+  readonly maxSkip: number;
+  fetchPage(skip: number): Promise<unknown>;
+  itemCount(page: P): number;
+  total(page: P): number;
+  toRows(page: P): TransformedRows<S>;
+}
+
+const CursorSchema = z.object({ skip: z.number().int().nonnegative() });
+
+function rowCount(counts: Record<string, number | undefined>): number {
+  let total = 0;
+  for (const count of Object.values(counts)) total += count ?? 0;
+  return total;
+}
+
+/** Fetches, validates, transforms and writes every page of a claimed window, then completes it. */
+export async function processPagedWindow<P, S extends WriterSource>(
+  context: JobContext,
+  window: SyncWindow,
+  pages: PagedSource<P, S>,
+): Promise<{ rowsWritten: number; filteredOutRaces: number }> {
+  const resumed = CursorSchema.safeParse(window.cursor);
+  let skip = resumed.success ? resumed.data.skip : 0;
+  let rowsWritten = 0;
+  let filteredOutRaces = 0;
+  const callsBefore = context.api.stats.calls;
+  let next = pages.fetchPage(skip);
+  while (true) {
+    const body = await next;
+    let page: P;
+    try {
+      page = parseApiPayload(pages.schema, body, pages.kind);
+    } catch (error) {
+      if (error instanceof PayloadValidationError) throw new QuarantinedPayloadError(error, body);
+      throw error;
+    }
+    context.drift.report(pages.kind, findUnknownFields(pages.schema, body));
+    const count = pages.itemCount(page);
+    const nextSkip = skip + count;
+    const last = count === 0 || nextSkip >= pages.total(page);
+    if (!last) {
+      if (nextSkip > pages.maxSkip) {
+        throw new RangeError(
+          `Cannot page ${pages.kind} past skip ${pages.maxSkip}: split the window ${window.windowStart}..${window.windowEnd}`,
+        );
+      }
+      next = pages.fetchPage(nextSkip);
+      // Awaited on the next turn; until then a rejection must not count as unhandled.
+      next.catch(() => {});
+    }
+    const transformed = pages.toRows(page);
+    filteredOutRaces += transformed.filteredOut.races;
+    await context.sql.begin(async (tx) => {
+      const counts = await writeBatch(tx, transformed.rows as RowBatch<S>, pages.source);
+      rowsWritten += rowCount(counts);
+      if (last) {
+        await completeWindow(tx, {
+          id: window.id,
+          leaseOwner: window.leaseOwner,
+          apiCalls: context.api.stats.calls - callsBefore,
+          rowsWritten,
+        });
+      } else {
+        await saveCursor(tx, {
+          id: window.id,
+          leaseOwner: window.leaseOwner,
+          cursor: { skip: nextSkip },
+          leaseSeconds: context.config.leaseSeconds,
+        });
+      }
+    });
+    if (last) return { rowsWritten, filteredOutRaces };
+    skip = nextSkip;
+  }
+}

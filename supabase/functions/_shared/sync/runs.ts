@@ -1,0 +1,76 @@
+/**
+ * One `ra_sync_runs` row per invocation: opened when the request is accepted, closed with what
+ * the run did, or marked interrupted when the runtime stops the isolate first.
+ */
+import type postgres from "postgres";
+
+/** How a run ended. */
+export type RunStatus = "succeeded" | "partial" | "failed" | "interrupted";
+
+/** What a run did, as stored in ra_sync_runs and answered to a caller that waited. */
+export interface RunSummary {
+  readonly status: RunStatus;
+  readonly windows_claimed: number;
+  readonly windows_done: number;
+  readonly windows_failed: number;
+  readonly api_calls: number;
+  readonly rows_written: number;
+  readonly error: string | null;
+  /** Job-specific details: windows remaining, horses enriched, drift found, … */
+  readonly details: Record<string, unknown>;
+}
+
+/** Opens a run and returns its id. */
+export async function openRun(
+  sql: postgres.Sql,
+  functionName: string,
+  mode: string,
+  requestBody: unknown,
+): Promise<string> {
+  const [row] = await sql<{ run_id: string }[]>`
+    insert into public.ra_sync_runs (function_name, mode, request_body)
+    values (${functionName}, ${mode}, ${sql.json(requestBody as postgres.JSONValue)})
+    returning run_id`;
+  return row!.run_id;
+}
+
+/** Closes a run with its summary; a run already marked interrupted keeps that status. */
+export async function closeRun(
+  sql: postgres.Sql,
+  runId: string,
+  summary: RunSummary,
+): Promise<void> {
+  await sql`
+    update public.ra_sync_runs
+    set status = case when status = 'interrupted' then status else ${summary.status} end,
+        windows_claimed = ${summary.windows_claimed},
+        windows_done = ${summary.windows_done},
+        windows_failed = ${summary.windows_failed},
+        api_calls = ${summary.api_calls},
+        rows_written = ${summary.rows_written},
+        error = ${summary.error},
+        summary = ${sql.json(summary as unknown as postgres.JSONValue)},
+        finished_at = clock_timestamp(),
+        duration_ms = (extract(epoch from clock_timestamp() - started_at) * 1000)::integer
+    where run_id = ${runId}`;
+}
+
+/**
+ * The one cheap statement run on shutdown: marks the run interrupted and hands its windows
+ * back (running → pending) so the next invocation takes them without waiting for the lease.
+ */
+export async function markRunInterrupted(
+  sql: postgres.Sql,
+  runId: string,
+  reason: string,
+): Promise<void> {
+  await sql`
+    with released as (select ra_private.release_leases(${runId}))
+    update public.ra_sync_runs
+    set status = 'interrupted',
+        error = coalesce(error, ${`Stopped by the runtime (${reason})`}),
+        finished_at = clock_timestamp(),
+        duration_ms = (extract(epoch from clock_timestamp() - started_at) * 1000)::integer
+    where run_id = ${runId} and status = 'running'
+      and (select count(*) from released) >= 0`;
+}

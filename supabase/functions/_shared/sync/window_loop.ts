@@ -1,0 +1,207 @@
+/**
+ * The loop every windowed job runs: claim a window under a lease, process it (its rows and its
+ * `done` mark commit together), and go on until no window is left or the budget is spent. A
+ * failed window is recorded and the loop goes on; only errors that would fail every window
+ * (401: credentials or plan; 422: a request the API refuses) stop the run.
+ */
+import type postgres from "postgres";
+import { AuthError, ValidationError422 } from "../racing_api/errors.ts";
+import { isRetriable } from "../racing_api/retry.ts";
+import { PayloadValidationError } from "../racing_api/schemas.ts";
+import {
+  claimWindow,
+  failWindow,
+  LeaseLostError,
+  releaseLeases,
+  type SyncWindow,
+} from "./checkpoints.ts";
+import type { JobContext } from "./job_context.ts";
+import type { RunSummary } from "./runs.ts";
+
+/** Processes one claimed window; completes it (completeWindow) in the transaction of its last rows. */
+export type WindowProcessor = (
+  window: SyncWindow,
+  context: JobContext,
+) => Promise<{ readonly rowsWritten: number }>;
+
+/** Why the loop stopped. */
+export type LoopStop = "drained" | "budget" | "fatal" | "shutdown";
+
+/** What the loop did. */
+export interface WindowLoopResult {
+  readonly claimed: number;
+  readonly done: number;
+  readonly failed: number;
+  readonly apiCalls: number;
+  readonly rowsWritten: number;
+  readonly stoppedBy: LoopStop;
+  /** The error that stopped the run (fatal), or the last window error. */
+  readonly error: string | null;
+  /** Windows of the job still pending or running after the loop. */
+  readonly remaining: number;
+}
+
+/** A payload that failed validation, kept with its error in ra_sync_errors. */
+export class QuarantinedPayloadError extends Error {
+  override name = "QuarantinedPayloadError";
+  constructor(override readonly cause: PayloadValidationError, readonly payload: unknown) {
+    super(cause.message);
+  }
+}
+
+/** True for errors that would fail every window the same way, so the run must stop. */
+export function isFatal(error: unknown): boolean {
+  return error instanceof AuthError || error instanceof ValidationError422;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Records a failure with its payload in ra_sync_errors; never throws on a missing run. */
+export async function recordSyncError(
+  sql: postgres.Sql,
+  context: Pick<JobContext, "runId">,
+  window: SyncWindow | null,
+  detail: { endpoint?: string; params?: unknown; error: string; payload?: unknown },
+): Promise<void> {
+  await sql`
+    insert into public.ra_sync_errors
+      (run_id, checkpoint_id, job, window_start, window_end, endpoint, params, error, payload)
+    values (
+      ${context.runId}, ${window?.id ?? null}, ${window?.job ?? null},
+      ${window?.windowStart ?? null}, ${window?.windowEnd ?? null}, ${detail.endpoint ?? null},
+      ${detail.params === undefined ? null : sql.json(detail.params as postgres.JSONValue)},
+      ${detail.error},
+      ${detail.payload === undefined ? null : sql.json(detail.payload as postgres.JSONValue)}
+    )`;
+}
+
+async function countRemaining(sql: postgres.Sql, job: string): Promise<number> {
+  const [row] = await sql<{ remaining: number }[]>`
+    select count(*)::integer as remaining from public.ra_sync_checkpoints
+    where job = ${job} and status in ('pending', 'running')`;
+  return row?.remaining ?? 0;
+}
+
+/** Runs windows of `job` until none is left, the budget is spent, or a fatal error. */
+export async function runWindowLoop(
+  context: JobContext,
+  job: string,
+  processWindow: WindowProcessor,
+): Promise<WindowLoopResult> {
+  const { sql, config, log, clock } = context;
+  let claimed = 0;
+  let done = 0;
+  let failed = 0;
+  let rowsWritten = 0;
+  let error: string | null = null;
+  let stoppedBy: LoopStop = "drained";
+  const callsBefore = context.api.stats.calls;
+
+  while (true) {
+    if (context.signal.aborted) {
+      stoppedBy = "shutdown";
+      break;
+    }
+    if (clock.now().getTime() >= context.deadline) {
+      stoppedBy = "budget";
+      break;
+    }
+    const window = await claimWindow(sql, {
+      job,
+      leaseOwner: context.runId,
+      leaseSeconds: config.leaseSeconds,
+      maxAttempts: config.maxAttempts,
+    });
+    if (!window) break;
+    claimed++;
+    const windowLog = log.child({ window: `${job} ${window.windowStart}..${window.windowEnd}` });
+    const windowCallsBefore = context.api.stats.calls;
+    try {
+      const outcome = await processWindow(window, context);
+      done++;
+      rowsWritten += outcome.rowsWritten;
+      windowLog.info("window done", {
+        rows: outcome.rowsWritten,
+        api_calls: context.api.stats.calls - windowCallsBefore,
+        attempt: window.attempts,
+      });
+    } catch (caught) {
+      if (context.signal.aborted) {
+        await releaseLeases(sql, context.runId);
+        stoppedBy = "shutdown";
+        break;
+      }
+      if (caught instanceof LeaseLostError) {
+        windowLog.warn("lease lost: another worker took the window", { error: caught.message });
+        continue;
+      }
+      error = messageOf(caught);
+      const fatal = isFatal(caught);
+      if (caught instanceof QuarantinedPayloadError) {
+        await recordSyncError(sql, context, window, { error, payload: caught.payload });
+      }
+      const retryable = !fatal && !(caught instanceof QuarantinedPayloadError) &&
+        isRetriable(caught);
+      const status = await failWindow(sql, {
+        id: window.id,
+        leaseOwner: window.leaseOwner,
+        error,
+        retryable: fatal ? true : retryable,
+        apiCalls: context.api.stats.calls - windowCallsBefore,
+      }).catch((failError) => {
+        if (failError instanceof LeaseLostError) return "lost" as const;
+        throw failError;
+      });
+      if (status === "failed") failed++;
+      windowLog.error("window failed", { error, status, attempt: window.attempts });
+      if (fatal) {
+        stoppedBy = "fatal";
+        break;
+      }
+    }
+  }
+  return {
+    claimed,
+    done,
+    failed,
+    apiCalls: context.api.stats.calls - callsBefore,
+    rowsWritten,
+    stoppedBy,
+    error,
+    remaining: await countRemaining(sql, job),
+  };
+}
+
+/**
+ * The run summary of one or more loops: failed when a fatal error stopped the run, partial
+ * when windows failed or remain (budget spent), succeeded otherwise.
+ */
+export function summarizeLoops(
+  loops: readonly WindowLoopResult[],
+  details: Record<string, unknown> = {},
+): RunSummary {
+  const sum = (pick: (loop: WindowLoopResult) => number) =>
+    loops.reduce((total, loop) => total + pick(loop), 0);
+  const fatal = loops.find((loop) => loop.stoppedBy === "fatal");
+  const failed = sum((loop) => loop.failed);
+  const remaining = sum((loop) => loop.remaining);
+  const status: RunSummary["status"] = fatal
+    ? "failed"
+    : loops.some((loop) => loop.stoppedBy === "shutdown")
+    ? "interrupted"
+    : failed > 0 || remaining > 0
+    ? "partial"
+    : "succeeded";
+  return {
+    status,
+    windows_claimed: sum((loop) => loop.claimed),
+    windows_done: sum((loop) => loop.done),
+    windows_failed: failed,
+    api_calls: sum((loop) => loop.apiCalls),
+    rows_written: sum((loop) => loop.rowsWritten),
+    error: fatal?.error ?? loops.findLast((loop) => loop.error !== null)?.error ?? null,
+    details: { windows_remaining: remaining, ...details },
+  };
+}

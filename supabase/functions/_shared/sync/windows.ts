@@ -1,0 +1,100 @@
+/**
+ * Window planning, pure: which (job, date range) checkpoints a mode or a backfill needs.
+ * Windows are data; the same plan twice gives the same windows, so planning is idempotent.
+ */
+import { addDays, daysBetween } from "../clock.ts";
+import {
+  FIRST_RACECARD_DATE,
+  RACECARDS_DAYS_AHEAD,
+  RESULTS_LIMIT_MAX,
+  RESULTS_SPAN_MAX_DAYS,
+} from "../racing_api/endpoints.ts";
+
+/** An inclusive range of racing days. */
+export interface DateWindow {
+  readonly start: string;
+  readonly end: string;
+}
+
+/** Checkpoint job names: one per function and mode family, so modes never take each other's windows. */
+export const JOBS = {
+  resultsBackfill: "results_backfill",
+  resultsDaily: "results_daily",
+  resultsRange: "results_range",
+  racecardsBackfill: "racecards_backfill",
+  racecardsDaily: "racecards_daily",
+} as const;
+
+/** A checkpoint job name. */
+export type JobName = typeof JOBS[keyof typeof JOBS];
+
+/**
+ * GB+IRE races on an average day. The Racing API rate is the bottleneck, so results windows
+ * are sized to fill whole pages of RESULTS_LIMIT_MAX rather than one request per day.
+ */
+export const AVERAGE_RACES_PER_DAY = 35;
+
+/** Days per backfill results window: about two full pages at the average daily volume. */
+export const DEFAULT_RESULTS_WINDOW_DAYS = Math.floor(
+  (2 * RESULTS_LIMIT_MAX) /
+    AVERAGE_RACES_PER_DAY,
+);
+
+/** Days before today that a daily results run fetches again, so late corrections land. */
+export const DEFAULT_RESULTS_DAYS_BACK = 3;
+
+/** Days after today that a daily racecards run fetches (today..today+2). */
+export const DEFAULT_RACECARDS_DAYS_AHEAD = 2;
+
+/**
+ * Cuts start..end into consecutive windows of `days` days (the last may be shorter).
+ * @throws RangeError when the range is reversed or days is not a positive whole number
+ */
+export function splitIntoWindows(start: string, end: string, days: number): DateWindow[] {
+  if (!Number.isInteger(days) || days < 1) {
+    throw new RangeError(`Cannot split ${start}..${end}: window days must be ≥ 1, not ${days}`);
+  }
+  if (daysBetween(start, end) < 0) {
+    throw new RangeError(`Cannot split ${start}..${end}: the start is after the end`);
+  }
+  const windows: DateWindow[] = [];
+  for (let first = start; daysBetween(first, end) >= 0; first = addDays(first, days)) {
+    const last = addDays(first, days - 1);
+    windows.push({ start: first, end: daysBetween(last, end) >= 0 ? last : end });
+  }
+  return windows;
+}
+
+/** The racecard days the API serves within start..end (2023-01-23 to today + 7), or null. */
+export function clampRacecardRange(
+  start: string,
+  end: string,
+  today: string,
+): DateWindow | null {
+  const first = daysBetween(FIRST_RACECARD_DATE, start) < 0 ? FIRST_RACECARD_DATE : start;
+  const lastServed = addDays(today, RACECARDS_DAYS_AHEAD);
+  const last = daysBetween(end, lastServed) < 0 ? lastServed : end;
+  return daysBetween(first, last) < 0 ? null : { start: first, end: last };
+}
+
+/** The window of a daily results run: the `daysBack` days before today. */
+export function dailyResultsWindow(today: string, daysBack: number): DateWindow {
+  return { start: addDays(today, -daysBack), end: addDays(today, -1) };
+}
+
+/** The racecard days of a daily run: today .. today + daysAhead (at most + 7). */
+export function dailyRacecardWindows(today: string, daysAhead: number): DateWindow[] {
+  const last = addDays(today, Math.min(daysAhead, RACECARDS_DAYS_AHEAD));
+  return splitIntoWindows(today, last, 1);
+}
+
+/** Results days older than the API serves without the historical add-on (365 days). */
+export function needsHistoricalAddon(start: string, today: string): boolean {
+  return daysBetween(start, today) > RESULTS_SPAN_MAX_DAYS;
+}
+
+/** API calls a results window of `days` days needs at the average volume: whole pages. */
+export function estimatedResultsCalls(window: DateWindow): number {
+  const races = (daysBetween(window.start, window.end) + 1) * AVERAGE_RACES_PER_DAY;
+  return Math.max(1, Math.ceil(races / RESULTS_LIMIT_MAX));
+}

@@ -1,0 +1,58 @@
+import assert from "node:assert/strict";
+import {
+  clampRacecardRange,
+  dailyRacecardWindows,
+  dailyResultsWindow,
+  DEFAULT_RESULTS_WINDOW_DAYS,
+  estimatedResultsCalls,
+  needsHistoricalAddon,
+  splitIntoWindows,
+} from "./windows.ts";
+
+Deno.test("splitIntoWindows() cuts a range into consecutive windows, the last one shorter", () => {
+  assert.deepEqual(splitIntoWindows("2024-02-26", "2024-03-07", 5), [
+    { start: "2024-02-26", end: "2024-03-01" },
+    { start: "2024-03-02", end: "2024-03-06" },
+    { start: "2024-03-07", end: "2024-03-07" },
+  ]);
+});
+
+Deno.test("splitIntoWindows() gives one window for a single day", () => {
+  assert.deepEqual(splitIntoWindows("2025-01-01", "2025-01-01", 5), [
+    { start: "2025-01-01", end: "2025-01-01" },
+  ]);
+});
+
+Deno.test("splitIntoWindows() refuses a reversed range and a zero window", () => {
+  assert.throws(() => splitIntoWindows("2025-01-02", "2025-01-01", 1), /start is after the end/);
+  assert.throws(() => splitIntoWindows("2025-01-01", "2025-01-02", 0), /window days must be/);
+});
+
+Deno.test("clampRacecardRange() keeps racecards within 2023-01-23 .. today + 7", () => {
+  assert.deepEqual(clampRacecardRange("2015-01-01", "2030-01-01", "2026-11-22"), {
+    start: "2023-01-23",
+    end: "2026-11-29",
+  });
+  assert.deepEqual(clampRacecardRange("2024-05-01", "2024-05-03", "2026-11-22"), {
+    start: "2024-05-01",
+    end: "2024-05-03",
+  });
+  assert.equal(clampRacecardRange("2015-01-01", "2022-12-31", "2026-11-22"), null);
+});
+
+Deno.test("daily windows: results D-3..D-1, racecards today..today+2 one day each", () => {
+  assert.deepEqual(dailyResultsWindow("2026-03-01", 3), { start: "2026-02-26", end: "2026-02-28" });
+  assert.deepEqual(dailyRacecardWindows("2026-12-31", 2), [
+    { start: "2026-12-31", end: "2026-12-31" },
+    { start: "2027-01-01", end: "2027-01-01" },
+    { start: "2027-01-02", end: "2027-01-02" },
+  ]);
+  assert.equal(dailyRacecardWindows("2026-01-01", 30).length, 8);
+});
+
+Deno.test("results windows fill about two pages, and old results need the add-on", () => {
+  assert.equal(DEFAULT_RESULTS_WINDOW_DAYS, 5);
+  assert.equal(estimatedResultsCalls({ start: "2025-01-01", end: "2025-01-05" }), 2);
+  assert.equal(needsHistoricalAddon("2025-11-22", "2026-11-22"), false);
+  assert.equal(needsHistoricalAddon("2025-11-21", "2026-11-22"), true);
+});
