@@ -37,6 +37,8 @@ export interface HandlerDependencies {
   readonly fetch?: typeof fetch;
   /** Where log lines go; default JSON lines on stderr. */
   readonly logSink?: (level: string, line: string) => void;
+  /** A database pool to use instead of opening one from the configured URL (tests, local server). */
+  readonly sql?: postgres.Sql;
 }
 
 function json(status: number, body: unknown): Response {
@@ -89,7 +91,7 @@ export function createJobHandler<B extends JobBody>(
   function ready(): { config: SyncConfig; sql: postgres.Sql } {
     if (!state) {
       const config = loadConfig(dependencies.env);
-      state = { config, sql: createDbClient(config.databaseUrl) };
+      state = { config, sql: dependencies.sql ?? createDbClient(config.databaseUrl) };
     }
     return state;
   }

@@ -1,0 +1,105 @@
+/**
+ * The backfill plan, pure: which windows each job needs for a date range, what they will cost
+ * in API calls and how long that takes at the configured rates.
+ */
+import { addDays, daysBetween } from "../supabase/functions/_shared/clock.ts";
+import { FIRST_RACECARD_DATE } from "../supabase/functions/_shared/racing_api/endpoints.ts";
+import type { RateLimits } from "../supabase/functions/_shared/sync/rates.ts";
+import {
+  clampRacecardRange,
+  type DateWindow,
+  estimatedResultsCalls,
+  JOBS,
+  needsHistoricalAddon,
+  splitIntoWindows,
+} from "../supabase/functions/_shared/sync/windows.ts";
+
+/** The backfill jobs a user can ask for. */
+export const BACKFILL_JOBS = ["results", "racecards"] as const;
+
+/** A backfill job. */
+export type BackfillJob = typeof BACKFILL_JOBS[number];
+
+/** One job's part of the plan. */
+export interface JobPlan {
+  readonly job: BackfillJob;
+  /** Checkpoint job name the windows are stored under. */
+  readonly checkpointJob: string;
+  readonly windows: readonly DateWindow[];
+  readonly estimatedCalls: number;
+  /** Requests per second this job's endpoint allows. */
+  readonly rate: number;
+}
+
+/** The whole plan plus what the user should know before running it. */
+export interface BackfillPlan {
+  readonly jobs: readonly JobPlan[];
+  readonly warnings: readonly string[];
+  /** Seconds at the configured rates (jobs share the global cap). */
+  readonly estimatedSeconds: number;
+}
+
+/** Options of planBackfill. */
+export interface BackfillOptions {
+  readonly from: string;
+  readonly to: string;
+  readonly today: string;
+  readonly jobs: readonly BackfillJob[];
+  readonly resultsWindowDays: number;
+  readonly rates: RateLimits;
+}
+
+/**
+ * Plans the windows of each job; racecards are clamped to the days the API serves, and results
+ * older than 365 days come with a warning (they need the vendor's historical add-on).
+ */
+export function planBackfill(options: BackfillOptions): BackfillPlan {
+  const warnings: string[] = [];
+  const jobs: JobPlan[] = [];
+  if (options.jobs.includes("results")) {
+    if (needsHistoricalAddon(options.from, options.today)) {
+      const oldest = addDays(options.today, -365);
+      warnings.push(
+        `results before ${oldest} are older than 365 days: The Racing API serves them only with ` +
+          "the historical results add-on (Pro plan); without it those windows fail with a clear " +
+          "error in ra_sync_checkpoints and the rest goes on",
+      );
+    }
+    const windows = splitIntoWindows(options.from, options.to, options.resultsWindowDays);
+    jobs.push({
+      job: "results",
+      checkpointJob: JOBS.resultsBackfill,
+      windows,
+      estimatedCalls: windows.reduce((calls, w) => calls + estimatedResultsCalls(w), 0),
+      rate: options.rates.default,
+    });
+  }
+  if (options.jobs.includes("racecards")) {
+    const range = clampRacecardRange(options.from, options.to, options.today);
+    if (!range) {
+      warnings.push(`no racecards to plan: the API serves racecards from ${FIRST_RACECARD_DATE}`);
+    } else if (range.start !== options.from) {
+      warnings.push(
+        `racecards start at ${range.start}: the API has none before ${FIRST_RACECARD_DATE}`,
+      );
+    }
+    const windows = range ? splitIntoWindows(range.start, range.end, 1) : [];
+    jobs.push({
+      job: "racecards",
+      checkpointJob: JOBS.racecardsBackfill,
+      windows,
+      estimatedCalls: windows.length,
+      rate: options.rates.racecards_list,
+    });
+  }
+  // Jobs run side by side, each at its endpoint's rate, all under the global cap.
+  const perJob = jobs.map((plan) => plan.estimatedCalls / plan.rate);
+  const totalCalls = jobs.reduce((calls, plan) => calls + plan.estimatedCalls, 0);
+  const estimatedSeconds = Math.max(0, ...perJob, totalCalls / options.rates.global);
+  return { jobs, warnings, estimatedSeconds };
+}
+
+/** Days in a plan's windows (for the summary). */
+export function daysOf(windows: readonly DateWindow[]): number {
+  return windows.reduce((days, w) => days + daysBetween(w.start, w.end) + 1, 0);
+}

@@ -1,0 +1,109 @@
+/**
+ * fetch-racecards: Pro racecards into races, runners' pre-race columns, people, horses (with the
+ * profile the card carries) and sires, dams and damsires; horses the card leaves without a
+ * profile stay pending for enrich-horses. One racing day per window, because the endpoint
+ * takes one date per request. Modes: `daily` (today .. today + 2 by default, at most + 7),
+ * `date` (one day on demand) and `backfill` (planned days from 2023-01-23).
+ */
+import { z } from "zod";
+import {
+  FIRST_RACECARD_DATE,
+  getRacecardsPro,
+  RACECARDS_DAYS_AHEAD,
+  RACECARDS_LIMIT_MAX,
+  RACECARDS_SKIP_MAX,
+} from "../_shared/racing_api/endpoints.ts";
+import { RacecardsProPageSchema } from "../_shared/racing_api/schemas.ts";
+import type { JobDefinition } from "../_shared/http/serve_job.ts";
+import type { SyncWindow } from "../_shared/sync/checkpoints.ts";
+import { type JobContext, todayOf } from "../_shared/sync/job_context.ts";
+import { processPagedWindow } from "../_shared/sync/paged_window.ts";
+import { runWindowLoop, summarizeLoops } from "../_shared/sync/window_loop.ts";
+import { requestWindows } from "../_shared/sync/window_requests.ts";
+import {
+  clampRacecardRange,
+  dailyRacecardWindows,
+  DEFAULT_RACECARDS_DAYS_AHEAD,
+  JOBS,
+} from "../_shared/sync/windows.ts";
+import { racecardsPageToRows } from "../_shared/transform/racecard.ts";
+
+const wait = z.boolean().optional();
+
+/** The body fetch-racecards accepts. */
+export const FetchRacecardsBodySchema = z.discriminatedUnion("mode", [
+  z.strictObject({
+    mode: z.literal("daily"),
+    days_ahead: z.int().min(0).max(RACECARDS_DAYS_AHEAD).optional(),
+    wait,
+  }),
+  z.strictObject({
+    mode: z.literal("date"),
+    date: z.iso.date().refine((date) => date >= FIRST_RACECARD_DATE, {
+      message:
+        `must be on or after ${FIRST_RACECARD_DATE}, the first day the API serves`,
+    }),
+    wait,
+  }),
+  z.strictObject({ mode: z.literal("backfill"), wait }),
+]);
+
+/** A validated fetch-racecards body. */
+export type FetchRacecardsBody = z.infer<typeof FetchRacecardsBodySchema>;
+
+/** Fetches, writes and completes one racecards window (one racing day). */
+export function processRacecardsWindow(
+  window: SyncWindow,
+  context: JobContext,
+) {
+  return processPagedWindow(context, window, {
+    kind: "racecards page",
+    source: "racecard",
+    schema: RacecardsProPageSchema,
+    maxSkip: RACECARDS_SKIP_MAX,
+    fetchPage: (skip) =>
+      getRacecardsPro(context.api, {
+        date: window.windowStart,
+        regionCodes: context.config.regions,
+        limit: RACECARDS_LIMIT_MAX,
+        skip,
+      }),
+    itemCount: (page) => page.racecards.length,
+    total: (page) => page.total,
+    toRows: (page) =>
+      racecardsPageToRows(page, { regions: context.config.regions }),
+  });
+}
+
+async function run(context: JobContext, body: FetchRacecardsBody) {
+  const today = todayOf(context);
+  let job: string = JOBS.racecardsBackfill;
+  if (body.mode === "daily") {
+    job = JOBS.racecardsDaily;
+    const days = dailyRacecardWindows(
+      today,
+      body.days_ahead ?? DEFAULT_RACECARDS_DAYS_AHEAD,
+    );
+    await requestWindows(context.sql, job, days);
+  } else if (body.mode === "date") {
+    job = JOBS.racecardsDaily;
+    const day = clampRacecardRange(body.date, body.date, today);
+    if (!day) {
+      return summarizeLoops([], {
+        job,
+        skipped:
+          `no racecards for ${body.date}: the API serves ${FIRST_RACECARD_DATE} to today + ${RACECARDS_DAYS_AHEAD}`,
+      });
+    }
+    await requestWindows(context.sql, job, [day]);
+  }
+  const loop = await runWindowLoop(context, job, processRacecardsWindow);
+  return summarizeLoops([loop], { job });
+}
+
+/** The fetch-racecards function. */
+export const fetchRacecardsJob: JobDefinition<FetchRacecardsBody> = {
+  functionName: "fetch-racecards",
+  bodySchema: FetchRacecardsBodySchema,
+  run,
+};
