@@ -8,6 +8,8 @@ import {
 } from "../../supabase/functions/_shared/http/serve_job.ts";
 import { fetchRacecardsJob } from "../../supabase/functions/fetch-racecards/job.ts";
 import { fetchResultsJob } from "../../supabase/functions/fetch-results/job.ts";
+import { syncMastersJob } from "../../supabase/functions/sync-masters/job.ts";
+import { enrichHorsesJob } from "../../supabase/functions/enrich-horses/job.ts";
 
 /** A function's request handler. */
 export type FunctionHandler = (request: Request) => Promise<Response>;
@@ -20,8 +22,8 @@ export type FunctionFactory = (
 
 /** Every deployable function by name. */
 export const FUNCTION_FACTORIES: Record<string, FunctionFactory> = {
-  "fetch-results": (env, options) =>
-    createJobHandler(fetchResultsJob, { ...options, env }),
-  "fetch-racecards": (env, options) =>
-    createJobHandler(fetchRacecardsJob, { ...options, env }),
+  "fetch-results": (env, options) => createJobHandler(fetchResultsJob, { ...options, env }),
+  "fetch-racecards": (env, options) => createJobHandler(fetchRacecardsJob, { ...options, env }),
+  "sync-masters": (env, options) => createJobHandler(syncMastersJob, { ...options, env }),
+  "enrich-horses": (env, options) => createJobHandler(enrichHorsesJob, { ...options, env }),
 };

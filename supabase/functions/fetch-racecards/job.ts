@@ -40,8 +40,7 @@ export const FetchRacecardsBodySchema = z.discriminatedUnion("mode", [
   z.strictObject({
     mode: z.literal("date"),
     date: z.iso.date().refine((date) => date >= FIRST_RACECARD_DATE, {
-      message:
-        `must be on or after ${FIRST_RACECARD_DATE}, the first day the API serves`,
+      message: `must be on or after ${FIRST_RACECARD_DATE}, the first day the API serves`,
     }),
     wait,
   }),
@@ -70,8 +69,7 @@ export function processRacecardsWindow(
       }),
     itemCount: (page) => page.racecards.length,
     total: (page) => page.total,
-    toRows: (page) =>
-      racecardsPageToRows(page, { regions: context.config.regions }),
+    toRows: (page) => racecardsPageToRows(page, { regions: context.config.regions }),
   });
 }
 
@@ -97,7 +95,9 @@ async function run(context: JobContext, body: FetchRacecardsBody) {
     }
     await requestWindows(context.sql, job, [day]);
   }
-  const loop = await runWindowLoop(context, job, processRacecardsWindow);
+  const loop = await runWindowLoop(context, job, processRacecardsWindow, {
+    workers: context.config.windowWorkers,
+  });
   return summarizeLoops([loop], { job });
 }
 

@@ -89,7 +89,9 @@ async function run(context: JobContext, body: FetchResultsBody) {
     );
     await requestWindows(context.sql, job, windows);
   }
-  const loop = await runWindowLoop(context, job, processResultsWindow);
+  const loop = await runWindowLoop(context, job, processResultsWindow, {
+    workers: context.config.windowWorkers,
+  });
   return summarizeLoops([loop], { job });
 }
 

@@ -309,6 +309,32 @@ isOneToOne: false
                   Relationships: [
                     
                   ]
+                },"ra_sync_horse_leases": {
+                  Row: {
+                    "attempts": number,"created_at": string,"horse_id": string,"last_error": string | null,"lease_expires_at": string | null,"lease_owner": string | null,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "attempts"?: number,"created_at"?: string,"horse_id": string,"last_error"?: string | null,"lease_expires_at"?: string | null,"lease_owner"?: string | null,"updated_at"?: string
+                  }
+                  Update: {
+                    "attempts"?: number,"created_at"?: string,"horse_id"?: string,"last_error"?: string | null,"lease_expires_at"?: string | null,"lease_owner"?: string | null,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "ra_sync_horse_leases_horse_id_fkey"
+      columns: ["horse_id"]
+isOneToOne: true
+      referencedRelation: "ra_horse_pedigree"
+      referencedColumns: ["horse_id"]
+    },{
+      foreignKeyName: "ra_sync_horse_leases_horse_id_fkey"
+      columns: ["horse_id"]
+isOneToOne: true
+      referencedRelation: "ra_mst_horses"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"ra_sync_runs": {
                   Row: {
                     "api_calls": number,"duration_ms": number | null,"error": string | null,"finished_at": string | null,"function_name": string | null,"mode": string | null,"request_body": Json | null,"rows_written": number,"run_id": string,"started_at": string,"status": string,"summary": Json | null,"windows_claimed": number,"windows_done": number,"windows_failed": number

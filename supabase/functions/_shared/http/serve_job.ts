@@ -102,8 +102,9 @@ export function createJobHandler<B extends JobBody>(
     active.add(run);
     const log = baseLog.child({ run_id: runId, mode: body.mode });
     let summary: RunSummary;
+    let context: JobContext | undefined;
     try {
-      const context = createJobContext({
+      context = createJobContext({
         functionName: job.functionName,
         runId,
         sql,
@@ -123,6 +124,7 @@ export function createJobHandler<B extends JobBody>(
       summary = failedSummary(error);
       log.error("run failed", { error: summary.error });
     } finally {
+      await context?.settle();
       active.delete(run);
     }
     await closeRun(sql, runId, summary);

@@ -29,6 +29,8 @@ export interface JobContext {
   readonly deadline: number;
   /** Unknown API fields seen in this run, each reported once. */
   readonly drift: DriftReporter;
+  /** Waits for work started in the background (raw archive inserts); call before closing the run. */
+  settle(): Promise<void>;
 }
 
 /** Inputs of createJobContext. */
@@ -63,16 +65,29 @@ export async function archiveResponse(
 /** Builds the context of one run. */
 export function createJobContext(options: JobContextOptions): JobContext {
   const clock = options.clock ?? SYSTEM_CLOCK;
-  const { sql, config, runId } = options;
+  const { sql, config, runId, log } = options;
+  // Archiving a page (up to a few MB of JSON) must not hold up the page's own rows: inserts run
+  // beside the work and are awaited before the run closes. A failed insert loses only the copy.
+  const archiving = new Set<Promise<void>>();
+  const archive = (record: ApiResponseRecord) => {
+    const insert = archiveResponse(sql, runId, record).catch((error) => {
+      log.warn("could not archive an API response", {
+        endpoint: record.endpoint,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }).finally(() => archiving.delete(insert));
+    archiving.add(insert);
+  };
   const api = createRacingApiClient({
     baseUrl: config.racingApi.baseUrl,
     username: config.racingApi.username,
     password: config.racingApi.password,
     throttle: createDbThrottle(sql, config.rates, { clock }),
     timeoutMs: config.requestTimeoutMs,
+    retryPolicy: config.retryPolicy,
     signal: options.signal,
     clock,
-    onResponse: (record) => archiveResponse(sql, runId, record),
+    onResponse: archive,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   return {
@@ -86,6 +101,9 @@ export function createJobContext(options: JobContextOptions): JobContext {
     signal: options.signal,
     deadline: clock.now().getTime() + config.budgetMs,
     drift: new DriftReporter(),
+    async settle() {
+      while (archiving.size > 0) await Promise.all(archiving);
+    },
   };
 }
 

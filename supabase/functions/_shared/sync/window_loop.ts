@@ -89,85 +89,76 @@ export async function runWindowLoop(
   context: JobContext,
   job: string,
   processWindow: WindowProcessor,
+  options: { readonly workers?: number } = {},
 ): Promise<WindowLoopResult> {
   const { sql, config, log, clock } = context;
-  let claimed = 0;
-  let done = 0;
-  let failed = 0;
-  let rowsWritten = 0;
+  const tally = { claimed: 0, done: 0, failed: 0, rowsWritten: 0 };
   let error: string | null = null;
   let stoppedBy: LoopStop = "drained";
+  const stop = (reason: LoopStop) => {
+    // A fatal error or a shutdown outranks a spent budget.
+    if (stoppedBy === "drained" || stoppedBy === "budget") stoppedBy = reason;
+  };
   const callsBefore = context.api.stats.calls;
 
-  while (true) {
-    if (context.signal.aborted) {
-      stoppedBy = "shutdown";
-      break;
-    }
-    if (clock.now().getTime() >= context.deadline) {
-      stoppedBy = "budget";
-      break;
-    }
-    const window = await claimWindow(sql, {
-      job,
-      leaseOwner: context.runId,
-      leaseSeconds: config.leaseSeconds,
-      maxAttempts: config.maxAttempts,
-    });
-    if (!window) break;
-    claimed++;
-    const windowLog = log.child({ window: `${job} ${window.windowStart}..${window.windowEnd}` });
-    const windowCallsBefore = context.api.stats.calls;
-    try {
-      const outcome = await processWindow(window, context);
-      done++;
-      rowsWritten += outcome.rowsWritten;
-      windowLog.info("window done", {
-        rows: outcome.rowsWritten,
-        api_calls: context.api.stats.calls - windowCallsBefore,
-        attempt: window.attempts,
+  // Several workers share one run: while one writes a window, another waits on the API, so the
+  // request budget keeps flowing. Claims skip locked rows, so no window is taken twice.
+  const worker = async () => {
+    while (stoppedBy === "drained") {
+      if (context.signal.aborted) return stop("shutdown");
+      if (clock.now().getTime() >= context.deadline) return stop("budget");
+      const window = await claimWindow(sql, {
+        job,
+        leaseOwner: context.runId,
+        leaseSeconds: config.leaseSeconds,
+        maxAttempts: config.maxAttempts,
       });
-    } catch (caught) {
-      if (context.signal.aborted) {
-        await releaseLeases(sql, context.runId);
-        stoppedBy = "shutdown";
-        break;
-      }
-      if (caught instanceof LeaseLostError) {
-        windowLog.warn("lease lost: another worker took the window", { error: caught.message });
-        continue;
-      }
-      error = messageOf(caught);
-      const fatal = isFatal(caught);
-      if (caught instanceof QuarantinedPayloadError) {
-        await recordSyncError(sql, context, window, { error, payload: caught.payload });
-      }
-      const retryable = !fatal && !(caught instanceof QuarantinedPayloadError) &&
-        isRetriable(caught);
-      const status = await failWindow(sql, {
-        id: window.id,
-        leaseOwner: window.leaseOwner,
-        error,
-        retryable: fatal ? true : retryable,
-        apiCalls: context.api.stats.calls - windowCallsBefore,
-      }).catch((failError) => {
-        if (failError instanceof LeaseLostError) return "lost" as const;
-        throw failError;
-      });
-      if (status === "failed") failed++;
-      windowLog.error("window failed", { error, status, attempt: window.attempts });
-      if (fatal) {
-        stoppedBy = "fatal";
-        break;
+      if (!window) return;
+      tally.claimed++;
+      const windowLog = log.child({ window: `${job} ${window.windowStart}..${window.windowEnd}` });
+      try {
+        const outcome = await processWindow(window, context);
+        tally.done++;
+        tally.rowsWritten += outcome.rowsWritten;
+        windowLog.info("window done", { rows: outcome.rowsWritten, attempt: window.attempts });
+      } catch (caught) {
+        if (context.signal.aborted) {
+          await releaseLeases(sql, context.runId);
+          return stop("shutdown");
+        }
+        if (caught instanceof LeaseLostError) {
+          windowLog.warn("lease lost: another worker took the window", { error: caught.message });
+          continue;
+        }
+        error = messageOf(caught);
+        const fatal = isFatal(caught);
+        // Stop the other workers before the window is handed back, so none takes it again.
+        if (fatal) stop("fatal");
+        const quarantined = caught instanceof QuarantinedPayloadError;
+        if (quarantined) {
+          await recordSyncError(sql, context, window, { error, payload: caught.payload });
+        }
+        const status = await failWindow(sql, {
+          id: window.id,
+          leaseOwner: window.leaseOwner,
+          error,
+          // A fatal error is no fault of the window: it goes back to pending for a later run.
+          retryable: fatal || (!quarantined && isRetriable(caught)),
+        }).catch((failError) => {
+          if (failError instanceof LeaseLostError) return "lost" as const;
+          throw failError;
+        });
+        if (status === "failed") tally.failed++;
+        windowLog.error("window failed", { error, status, attempt: window.attempts });
+        if (fatal) return stop("fatal");
       }
     }
-  }
+  };
+  const workers = Math.max(1, options.workers ?? 1);
+  await Promise.all(Array.from({ length: workers }, worker));
   return {
-    claimed,
-    done,
-    failed,
+    ...tally,
     apiCalls: context.api.stats.calls - callsBefore,
-    rowsWritten,
     stoppedBy,
     error,
     remaining: await countRemaining(sql, job),

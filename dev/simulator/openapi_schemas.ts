@@ -1,0 +1,58 @@
+/**
+ * Validates JSON against the component schemas of the vendor's OpenAPI file (ajv, JSON Schema
+ * 2020-12). Strict mode also rejects properties the spec does not declare.
+ * @module
+ */
+
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { parse } from "yaml";
+
+/** Where the vendor's spec lives, beside the project checkout. */
+export const OPENAPI_SPEC_URL = new URL(
+  "../../../shared/reference/the-racing-api-openapi.yml",
+  import.meta.url,
+);
+
+/** Checks a value against a named component schema; returns readable violations (empty = valid). */
+export type ComponentValidator = (schemaName: string, value: unknown) => string[];
+
+type JsonNode = { [key: string]: unknown } | unknown[];
+
+function closeObjects(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) closeObjects(item);
+    return;
+  }
+  if (node === null || typeof node !== "object") return;
+  const schema = node as Record<string, unknown>;
+  if (
+    schema["type"] === "object" && schema["properties"] &&
+    schema["additionalProperties"] === undefined
+  ) {
+    schema["additionalProperties"] = false;
+  }
+  for (const value of Object.values(schema)) closeObjects(value as JsonNode);
+}
+
+/** Loads the spec and builds a validator over its `components.schemas`. */
+export async function loadComponentValidator(
+  options: { strict?: boolean } = {},
+): Promise<ComponentValidator> {
+  const spec = parse(await Deno.readTextFile(OPENAPI_SPEC_URL)) as {
+    components: Record<string, unknown>;
+  };
+  const components = structuredClone(spec.components);
+  if (options.strict) closeObjects(components);
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  ajv.addSchema({ $id: "spec", components }, "spec");
+  return (schemaName, value) => {
+    const validate = ajv.getSchema(`spec#/components/schemas/${schemaName}`);
+    if (!validate) throw new Error(`Cannot validate: no component schema named "${schemaName}"`);
+    if (validate(value)) return [];
+    return (validate.errors ?? []).slice(0, 20).map((e) =>
+      `${schemaName}${e.instancePath} ${e.message ?? ""}${
+        e.params ? ` ${JSON.stringify(e.params)}` : ""
+      }`
+    );
+  };
+}

@@ -1,0 +1,176 @@
+/**
+ * The endpoints the sync calls, one small function each, and the API's documented limits (the
+ * single source of truth for them). Each returns the parsed JSON as `unknown`: callers check it
+ * with the zod schemas in schemas.ts. Arguments break a documented limit → RangeError before
+ * any request is spent.
+ */
+import { daysBetween } from "../clock.ts";
+import type { RacingApiClient } from "./client.ts";
+
+/** Largest `limit` of /v1/results. */
+export const RESULTS_LIMIT_MAX = 100;
+/** Largest `skip` of /v1/results. */
+export const RESULTS_SKIP_MAX = 20_000;
+/** Widest /v1/results range: end_date may be at most this many days after start_date. */
+export const RESULTS_SPAN_MAX_DAYS = 365;
+/** Largest `limit` of the racecard lists. */
+export const RACECARDS_LIMIT_MAX = 500;
+/** Largest `skip` of the racecard lists. */
+export const RACECARDS_SKIP_MAX = 500;
+/** First date /v1/racecards/pro has cards for. */
+export const FIRST_RACECARD_DATE = "2023-01-23";
+/** Racecards are published up to this many days ahead. */
+export const RACECARDS_DAYS_AHEAD = 7;
+
+/** Rate-limit families: the API limits racecard lists and course lists more tightly. */
+export const ENDPOINT_FAMILIES = ["racecards_list", "courses", "default"] as const;
+
+/** A rate-limit family, the name of its throttle bucket. */
+export type EndpointFamily = typeof ENDPOINT_FAMILIES[number];
+
+const RACECARD_LIST = /^\/v1\/racecards\/(free|basic|standard|pro|big-races)$/;
+
+/**
+ * The rate-limit family of a request path: racecard lists (2/s), course lists (1/s) or the rest
+ * (5/s). `/v1/racecards/free` is 1/s at the API; the sync never calls it (it needs Pro).
+ */
+export function endpointFamily(path: string): EndpointFamily {
+  const bare = (path.split("?")[0] ?? "").replace(/\/+$/, "");
+  if (RACECARD_LIST.test(bare)) return "racecards_list";
+  if (bare === "/v1/courses" || bare === "/v1/courses/regions") return "courses";
+  return "default";
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkDate(name: string, value: string): void {
+  if (!ISO_DATE.test(value)) {
+    throw new RangeError(`Cannot ask for '${name}' "${value}": expected YYYY-MM-DD`);
+  }
+}
+
+function checkPaging(
+  endpoint: string,
+  paging: { limit?: number | undefined; skip?: number | undefined },
+  limitMax: number,
+  skipMax: number,
+): void {
+  const { limit, skip } = paging;
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= limitMax)) {
+    throw new RangeError(
+      `Cannot fetch ${endpoint} as 'limit' must be an integer from 1 to ${limitMax}: current value is ${limit}`,
+    );
+  }
+  if (skip !== undefined && !(Number.isInteger(skip) && skip >= 0 && skip <= skipMax)) {
+    throw new RangeError(
+      `Cannot fetch ${endpoint} as 'skip' must be an integer from 0 to ${skipMax}: current value is ${skip}`,
+    );
+  }
+}
+
+function pathId(id: string): string {
+  if (!id) throw new RangeError("Cannot build a request path: the id is empty");
+  return encodeURIComponent(id);
+}
+
+/** Query of a racecard list page. */
+export interface RacecardsQuery {
+  /** Racing day, YYYY-MM-DD. */
+  readonly date: string;
+  /** Lower-case region codes (`gb`, `ire`). */
+  readonly regionCodes: readonly string[];
+  /** Page size, up to RACECARDS_LIMIT_MAX. */
+  readonly limit?: number;
+  /** Cards to skip, up to RACECARDS_SKIP_MAX. */
+  readonly skip?: number;
+}
+
+/**
+ * One page of the Pro racecards of a day (`/v1/racecards/pro`).
+ * @throws RangeError when the date is before FIRST_RACECARD_DATE or paging is out of range
+ */
+export function getRacecardsPro(client: RacingApiClient, query: RacecardsQuery): Promise<unknown> {
+  checkDate("date", query.date);
+  if (query.date < FIRST_RACECARD_DATE) {
+    throw new RangeError(
+      `Cannot fetch racecards for "${query.date}": the API has none before ${FIRST_RACECARD_DATE}`,
+    );
+  }
+  checkPaging("/v1/racecards/pro", query, RACECARDS_LIMIT_MAX, RACECARDS_SKIP_MAX);
+  return client.get("/v1/racecards/pro", {
+    date: query.date,
+    region_codes: query.regionCodes,
+    limit: query.limit,
+    skip: query.skip,
+  });
+}
+
+/** One Pro racecard by race id (`/v1/racecards/{race_id}/pro`). */
+export function getRacecardPro(client: RacingApiClient, raceId: string): Promise<unknown> {
+  return client.get(`/v1/racecards/${pathId(raceId)}/pro`);
+}
+
+/** Query of a results page. */
+export interface ResultsQuery {
+  /** First racing day, YYYY-MM-DD. */
+  readonly startDate: string;
+  /** Last racing day, YYYY-MM-DD, at most RESULTS_SPAN_MAX_DAYS after startDate. */
+  readonly endDate: string;
+  /** Lower-case region codes (`gb`, `ire`). */
+  readonly regions: readonly string[];
+  /** Page size, up to RESULTS_LIMIT_MAX. */
+  readonly limit?: number;
+  /** Results to skip, up to RESULTS_SKIP_MAX. */
+  readonly skip?: number;
+}
+
+/**
+ * One page of results over a date range (`/v1/results`).
+ * @throws RangeError when the range is reversed or too wide, or paging is out of range
+ */
+export function getResults(client: RacingApiClient, query: ResultsQuery): Promise<unknown> {
+  checkDate("start_date", query.startDate);
+  checkDate("end_date", query.endDate);
+  const span = daysBetween(query.startDate, query.endDate);
+  if (span < 0 || span > RESULTS_SPAN_MAX_DAYS) {
+    throw new RangeError(
+      `Cannot fetch results from "${query.startDate}" to "${query.endDate}": the end must be 0 to ${RESULTS_SPAN_MAX_DAYS} days after the start`,
+    );
+  }
+  checkPaging("/v1/results", query, RESULTS_LIMIT_MAX, RESULTS_SKIP_MAX);
+  return client.get("/v1/results", {
+    start_date: query.startDate,
+    end_date: query.endDate,
+    region: query.regions,
+    limit: query.limit,
+    skip: query.skip,
+  });
+}
+
+/** One result by race id (`/v1/results/{race_id}`). */
+export function getResult(client: RacingApiClient, raceId: string): Promise<unknown> {
+  return client.get(`/v1/results/${pathId(raceId)}`);
+}
+
+/** A horse's Pro profile (`/v1/horses/{horse_id}/pro`); 404 means try getHorseStandard. */
+export function getHorsePro(client: RacingApiClient, horseId: string): Promise<unknown> {
+  return client.get(`/v1/horses/${pathId(horseId)}/pro`);
+}
+
+/** A horse's basic profile (`/v1/horses/{horse_id}/standard`). */
+export function getHorseStandard(client: RacingApiClient, horseId: string): Promise<unknown> {
+  return client.get(`/v1/horses/${pathId(horseId)}/standard`);
+}
+
+/** The courses of some regions (`/v1/courses`). */
+export function getCourses(
+  client: RacingApiClient,
+  query: { readonly regionCodes: readonly string[] },
+): Promise<unknown> {
+  return client.get("/v1/courses", { region_codes: query.regionCodes });
+}
+
+/** Every region the API knows (`/v1/courses/regions`). */
+export function getRegions(client: RacingApiClient): Promise<unknown> {
+  return client.get("/v1/courses/regions");
+}
