@@ -273,7 +273,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): S
   const retryPolicy: RetryPolicy = Object.freeze({
     ...DEFAULT_RETRY_POLICY,
     maxAttempts: positiveInteger("RA_API_ATTEMPTS", DEFAULT_RETRY_POLICY.maxAttempts),
-    baseDelayMs: positiveInteger("RA_API_RETRY_BASE_MS", DEFAULT_RETRY_POLICY.baseDelayMs),
+    // The first wait may not exceed the longest one, or the policy is invalid.
+    baseDelayMs: number(
+      "RA_API_RETRY_BASE_MS",
+      DEFAULT_RETRY_POLICY.baseDelayMs,
+      (n) => Number.isInteger(n) && n > 0 && n <= DEFAULT_RETRY_POLICY.maxDelayMs,
+      `a positive whole number up to ${DEFAULT_RETRY_POLICY.maxDelayMs}`,
+    ),
   });
   if (leaseSeconds * 1000 <= budgetMs) {
     problems.push(

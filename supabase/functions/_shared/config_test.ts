@@ -6,6 +6,7 @@ import {
   DEFAULT_RACING_API_BASE_URL,
   loadConfig,
 } from "./config.ts";
+import { DEFAULT_RETRY_POLICY } from "./racing_api/retry.ts";
 
 const SECRETS = {
   SUPABASE_DB_URL: "postgresql://postgres:db-pass-123@db.example.supabase.co:5432/postgres",
@@ -38,6 +39,8 @@ Deno.test("loadConfig() reads a minimal environment and applies the defaults", (
   equal(config.requestTimeoutMs, 30_000);
   equal(config.leaseSeconds, 300);
   equal(config.maxAttempts, 5);
+  equal(config.windowWorkers, 2);
+  deepEqual(config.retryPolicy, DEFAULT_RETRY_POLICY);
   deepEqual(config.functionKeys, ["service-role-abc"]);
 });
 
@@ -56,6 +59,9 @@ Deno.test("loadConfig() reads every optional variable", () => {
     RA_REQUEST_TIMEOUT_MS: "5000",
     RA_LEASE_SECONDS: "90",
     RA_MAX_ATTEMPTS: "3",
+    RA_WINDOW_WORKERS: "4",
+    RA_API_ATTEMPTS: "2",
+    RA_API_RETRY_BASE_MS: "250",
     SUPABASE_SECRET_KEYS: '{"default":"sb_secret_1","ci":"sb_secret_2"}',
     RA_FUNCTION_KEY: "local-key",
   });
@@ -67,6 +73,8 @@ Deno.test("loadConfig() reads every optional variable", () => {
   equal(config.requestTimeoutMs, 5000);
   equal(config.leaseSeconds, 90);
   equal(config.maxAttempts, 3);
+  equal(config.windowWorkers, 4);
+  deepEqual(config.retryPolicy, { ...DEFAULT_RETRY_POLICY, maxAttempts: 2, baseDelayMs: 250 });
   deepEqual(config.functionKeys, ["local-key", "sb_secret_1", "sb_secret_2"]);
 });
 
@@ -98,6 +106,8 @@ Deno.test("loadConfig() names each invalid variable and never shows a value", ()
     RA_RATE_COURSES: "-1",
     RA_BUDGET_MS: "2.5",
     RA_MAX_ATTEMPTS: "zero",
+    RA_WINDOW_WORKERS: "9",
+    RA_API_RETRY_BASE_MS: "60000",
     SUPABASE_SECRET_KEYS: "sb_secret_not_json",
   };
   let message = "";
@@ -114,6 +124,8 @@ Deno.test("loadConfig() names each invalid variable and never shows a value", ()
       "RA_RATE_GLOBAL must be a positive number of requests per second, at most 10",
       "RA_BUDGET_MS must be a positive whole number",
       "RA_MAX_ATTEMPTS must be a positive whole number",
+      "RA_WINDOW_WORKERS must be a whole number from 1 to 8",
+      "RA_API_RETRY_BASE_MS must be a positive whole number up to 30000",
       'SUPABASE_SECRET_KEYS must be a JSON object of keys ({"default":"…"})',
     ]);
   }
@@ -143,6 +155,8 @@ Deno.test("CONFIG_VARIABLES lists every variable loadConfig() reads, once", () =
     "RACING_API_BASE_URL",
     "RACING_API_PASSWORD",
     "RACING_API_USERNAME",
+    "RA_API_ATTEMPTS",
+    "RA_API_RETRY_BASE_MS",
     "RA_BUDGET_MS",
     "RA_FUNCTION_KEY",
     "RA_LEASE_SECONDS",
@@ -153,6 +167,7 @@ Deno.test("CONFIG_VARIABLES lists every variable loadConfig() reads, once", () =
     "RA_RATE_RACECARDS",
     "RA_REGIONS",
     "RA_REQUEST_TIMEOUT_MS",
+    "RA_WINDOW_WORKERS",
     "SUPABASE_DB_URL",
     "SUPABASE_SECRET_KEYS",
     "SUPABASE_SERVICE_ROLE_KEY",

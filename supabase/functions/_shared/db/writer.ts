@@ -118,7 +118,9 @@ function checkedRows(table: TableName, rows: PlainRow[], source: WriterSource): 
     }
     byKey.set(JSON.stringify(keys.map((key) => row[key])), row);
   });
-  return [...byKey.values()];
+  // Key order: concurrent writers then lock shared rows (a jockey, a horse) in the same order,
+  // which keeps deadlocks rare; the callers retry the few that remain.
+  return [...byKey.keys()].sort().map((key) => byKey.get(key)!);
 }
 
 /** Splits rows by the set of columns they carry, so an absent column is never touched. */

@@ -4,6 +4,7 @@
  * (so a crash resumes at the next page) and the last page's rows with the window's `done` mark.
  * The next page is requested while the current one is written, so the API budget keeps flowing.
  */
+import type postgres from "postgres";
 import { z } from "zod";
 import { writeBatch } from "../db/writer.ts";
 import type { RowBatch, WriterSource } from "../db/columns.ts";
@@ -12,7 +13,7 @@ import { parseApiPayload, PayloadValidationError } from "../racing_api/schemas.t
 import type { TransformedRows } from "../transform/batch.ts";
 import { completeWindow, saveCursor, type SyncWindow } from "./checkpoints.ts";
 import type { JobContext } from "./job_context.ts";
-import { QuarantinedPayloadError } from "./window_loop.ts";
+import { isTransientDatabaseError, QuarantinedPayloadError } from "./window_loop.ts";
 
 /** How a paged endpoint is fetched, validated and turned into rows. */
 export interface PagedSource<P, S extends WriterSource> {
@@ -29,6 +30,28 @@ export interface PagedSource<P, S extends WriterSource> {
 }
 
 const CursorSchema = z.object({ skip: z.number().int().nonnegative() });
+
+/** Tries of a page's transaction when Postgres picks it as a deadlock victim. */
+const TRANSACTION_TRIES = 4;
+
+/**
+ * Runs a transaction, again (up to TRANSACTION_TRIES) when it is rolled back as a deadlock or
+ * serialization victim: concurrent windows upsert shared people and horses.
+ */
+export async function inTransactionRetryingDeadlocks(
+  context: Pick<JobContext, "sql" | "clock" | "signal">,
+  work: (tx: postgres.TransactionSql) => Promise<void>,
+): Promise<void> {
+  for (let attempt = 1;; attempt++) {
+    try {
+      await context.sql.begin(work);
+      return;
+    } catch (error) {
+      if (attempt >= TRANSACTION_TRIES || !isTransientDatabaseError(error)) throw error;
+      await context.clock.sleep(20 * attempt + Math.random() * 50, context.signal);
+    }
+  }
+}
 
 function rowCount(counts: Record<string, number | undefined>): number {
   let total = 0;
@@ -73,7 +96,7 @@ export async function processPagedWindow<P, S extends WriterSource>(
     }
     const transformed = pages.toRows(page);
     filteredOutRaces += transformed.filteredOut.races;
-    await context.sql.begin(async (tx) => {
+    await inTransactionRetryingDeadlocks(context, async (tx) => {
       const counts = await writeBatch(tx, transformed.rows as RowBatch<S>, pages.source);
       rowsWritten += rowCount(counts);
       if (last) {

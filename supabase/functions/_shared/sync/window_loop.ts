@@ -49,6 +49,15 @@ export class QuarantinedPayloadError extends Error {
   }
 }
 
+// Deadlock, serialization failure, and lost or refused connections: worth another try.
+const TRANSIENT_SQLSTATES = /^(40P01|40001|08\w{3}|53300|57P0[123])$/;
+
+/** True for database errors that a later try can get past (deadlocks, dropped connections). */
+export function isTransientDatabaseError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && TRANSIENT_SQLSTATES.test(code);
+}
+
 /** True for errors that would fail every window the same way, so the run must stop. */
 export function isFatal(error: unknown): boolean {
   return error instanceof AuthError || error instanceof ValidationError422;
@@ -115,6 +124,8 @@ export async function runWindowLoop(
       });
       if (!window) return;
       tally.claimed++;
+      // A sibling stopped the run while this claim was on its way: hand it back unprocessed.
+      if (stoppedBy !== "drained") return;
       const windowLog = log.child({ window: `${job} ${window.windowStart}..${window.windowEnd}` });
       try {
         const outcome = await processWindow(window, context);
@@ -131,9 +142,13 @@ export async function runWindowLoop(
           continue;
         }
         error = messageOf(caught);
-        const fatal = isFatal(caught);
-        // Stop the other workers before the window is handed back, so none takes it again.
-        if (fatal) stop("fatal");
+        if (isFatal(caught)) {
+          // The window goes back to pending once every worker has stopped, so none takes it
+          // again in this run; it is no fault of the window (credentials, plan, a refused query).
+          fatalWindow = { window, error };
+          windowLog.error("run stopped", { error, attempt: window.attempts });
+          return stop("fatal");
+        }
         const quarantined = caught instanceof QuarantinedPayloadError;
         if (quarantined) {
           await recordSyncError(sql, context, window, { error, payload: caught.payload });
@@ -142,20 +157,29 @@ export async function runWindowLoop(
           id: window.id,
           leaseOwner: window.leaseOwner,
           error,
-          // A fatal error is no fault of the window: it goes back to pending for a later run.
-          retryable: fatal || (!quarantined && isRetriable(caught)),
+          retryable: !quarantined && (isRetriable(caught) || isTransientDatabaseError(caught)),
         }).catch((failError) => {
           if (failError instanceof LeaseLostError) return "lost" as const;
           throw failError;
         });
         if (status === "failed") tally.failed++;
         windowLog.error("window failed", { error, status, attempt: window.attempts });
-        if (fatal) return stop("fatal");
       }
     }
   };
+  let fatalWindow: { window: SyncWindow; error: string } | undefined;
   const workers = Math.max(1, options.workers ?? 1);
   await Promise.all(Array.from({ length: workers }, worker));
+  if (fatalWindow) {
+    await failWindow(sql, {
+      id: fatalWindow.window.id,
+      leaseOwner: fatalWindow.window.leaseOwner,
+      error: fatalWindow.error,
+      retryable: true,
+    }).catch(() => {});
+  }
+  // Windows claimed but never started (a sibling stopped the run) go back to pending.
+  if (stoppedBy !== "drained") await releaseLeases(sql, context.runId);
   return {
     ...tally,
     apiCalls: context.api.stats.calls - callsBefore,

@@ -50,8 +50,8 @@ Deno.test("daily windows: results D-3..D-1, racecards today..today+2 one day eac
   assert.equal(dailyRacecardWindows("2026-01-01", 30).length, 8);
 });
 
-Deno.test("results windows fill about two pages, and old results need the add-on", () => {
-  assert.equal(DEFAULT_RESULTS_WINDOW_DAYS, 5);
+Deno.test("results windows span a week of two to three pages; old results need the add-on", () => {
+  assert.equal(DEFAULT_RESULTS_WINDOW_DAYS, 7);
   assert.equal(estimatedResultsCalls({ start: "2025-01-01", end: "2025-01-05" }), 2);
   assert.equal(needsHistoricalAddon("2025-11-22", "2026-11-22"), false);
   assert.equal(needsHistoricalAddon("2025-11-21", "2026-11-22"), true);

@@ -1,0 +1,320 @@
+/**
+ * `deno task bench`: figures for this machine, printed, never asserted.
+ *
+ * 1. Transforms: CPU ms per 1,000 runners to parse, validate and transform results and pro
+ *    racecard pages (cli/bench_transform.ts).
+ * 2. Writer: runner rows written per second into local Postgres, for a day and a month.
+ * 3. Backfill: a simulated backfill (365 days by default) of results and racecards through the
+ *    real function handlers, at the vendor's rates times --rate-scale: wall time ÷ floor (API
+ *    calls ÷ allowed rate), results calls ÷ minimum (races ÷ 100, rounded up), archived raw
+ *    bytes per day.
+ */
+import { parseArgs } from "node:util";
+import postgres from "postgres";
+import { addDays, ukDate } from "../supabase/functions/_shared/clock.ts";
+import { writeBatchInTransaction } from "../supabase/functions/_shared/db/writer.ts";
+import { RESULTS_LIMIT_MAX } from "../supabase/functions/_shared/racing_api/endpoints.ts";
+import {
+  parseApiPayload,
+  ResultsPageSchema,
+} from "../supabase/functions/_shared/racing_api/schemas.ts";
+import { planWindows } from "../supabase/functions/_shared/sync/checkpoints.ts";
+import { DEFAULT_RATES, MAX_GLOBAL_RATE } from "../supabase/functions/_shared/sync/rates.ts";
+import { DEFAULT_RESULTS_WINDOW_DAYS } from "../supabase/functions/_shared/sync/windows.ts";
+import { resultsPageToRows } from "../supabase/functions/_shared/transform/result.ts";
+import { FUNCTION_FACTORIES } from "../dev/stack/function_registry.ts";
+import { type LocalPostgres, startPostgres } from "../dev/stack/postgres.ts";
+import { pushMigrations } from "../dev/stack/tools.ts";
+import { planBackfill } from "./backfill_plan.ts";
+import { benchTransforms, formatBenchFigures } from "./bench_transform.ts";
+import { formatDuration, runCommand, UsageError } from "./terminal.ts";
+
+const HELP = `deno task bench [--days 365] [--rate-scale 2] [--skip-backfill] [--skip-transforms]
+
+Prints, for this machine: transform CPU per 1,000 runners; runner rows written per second into a
+local PostgreSQL for a day and a month; and a simulated backfill of --days days of results and
+racecards through the function handlers at the vendor's rates times --rate-scale (global cap
+${MAX_GLOBAL_RATE}/s): wall ÷ floor, results calls ÷ minimum, raw archive bytes per day.
+Starts its own PostgreSQL and simulator and stops them at the end.`;
+
+const CREDENTIALS = { username: "bench", password: "bench" };
+const FUNCTION_KEY = "bench-function-key";
+
+interface SimulatorProcess {
+  readonly baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/** The simulator in its own process, so its CPU does not compete with the handlers'. */
+async function startSimulatorProcess(rateScale: number): Promise<SimulatorProcess> {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "-A",
+      new URL("../dev/simulator/main.ts", import.meta.url).pathname,
+      "--seed",
+      "42",
+      "--username",
+      CREDENTIALS.username,
+      "--password",
+      CREDENTIALS.password,
+      "--rate-scale",
+      String(rateScale),
+    ],
+    stdout: "piped",
+    stderr: "inherit",
+  }).spawn();
+  const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+  let text = "";
+  while (!text.includes("\n")) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error("the simulator exited before printing its address");
+    text += value;
+  }
+  const baseUrl = text.match(/RACING_API_BASE_URL=(\S+)/)?.[1];
+  if (!baseUrl) throw new Error(`unexpected simulator output: ${text}`);
+  // Keep draining its stdout so it never blocks on a full pipe.
+  (async () => {
+    while (!(await reader.read()).done) { /* drain */ }
+  })();
+  return {
+    baseUrl,
+    async stop() {
+      child.kill("SIGTERM");
+      await child.status;
+    },
+  };
+}
+
+async function freshDatabase(pg: LocalPostgres, name: string): Promise<string> {
+  const admin = postgres(pg.url(), { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  await pushMigrations(pg.url(name));
+  return pg.url(name);
+}
+
+async function adminGet(sim: SimulatorProcess, path: string): Promise<unknown> {
+  const response = await fetch(`${sim.baseUrl}${path}`);
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return await response.json();
+}
+
+async function apiGet(sim: SimulatorProcess, path: string): Promise<unknown> {
+  const auth = btoa(`${CREDENTIALS.username}:${CREDENTIALS.password}`);
+  const response = await fetch(`${sim.baseUrl}${path}`, {
+    headers: { authorization: `Basic ${auth}` },
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return await response.json();
+}
+
+async function writerThroughput(pg: LocalPostgres, sim: SimulatorProcess, today: string) {
+  const lines: string[] = [];
+  for (const [label, days] of [["a day", 1], ["a month", 30]] as const) {
+    const end = addDays(today, -2);
+    const start = addDays(end, -(days - 1));
+    const batches = [];
+    for (let skip = 0;; skip += RESULTS_LIMIT_MAX) {
+      const body = await apiGet(
+        sim,
+        `/v1/results?start_date=${start}&end_date=${end}&region=gb&region=ire&limit=100&skip=${skip}`,
+      );
+      const page = parseApiPayload(ResultsPageSchema, body, "results page");
+      batches.push(resultsPageToRows(page, { regions: ["gb", "ire"] }).rows);
+      if (skip + (page.results?.length ?? 0) >= page.total || !page.results?.length) break;
+    }
+    const url = await freshDatabase(pg, `bench_writer_${days}`);
+    const sql = postgres(url, { max: 2, onnotice: () => {}, prepare: false });
+    try {
+      let runners = 0;
+      let rows = 0;
+      const started = performance.now();
+      for (const batch of batches) {
+        const counts = await writeBatchInTransaction(sql, batch, "result");
+        runners += counts.ra_mst_runners ?? 0;
+        rows += Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0);
+      }
+      const seconds = (performance.now() - started) / 1000;
+      lines.push(
+        `  ${label.padEnd(8)} ${
+          String(runners).padStart(6)
+        } runner rows (${rows} rows in all) in ` +
+          `${seconds.toFixed(2)} s: ${Math.round(runners / seconds)} runner rows/s, ` +
+          `${Math.round(rows / seconds)} rows/s`,
+      );
+    } finally {
+      await sql.end();
+    }
+  }
+  return lines;
+}
+
+interface BackfillFigures {
+  readonly lines: string[];
+}
+
+async function backfillBench(
+  pg: LocalPostgres,
+  sim: SimulatorProcess,
+  today: string,
+  days: number,
+  rateScale: number,
+): Promise<BackfillFigures> {
+  const url = await freshDatabase(pg, "bench_backfill");
+  const rates = {
+    racecards_list: DEFAULT_RATES.racecards_list * rateScale,
+    default: DEFAULT_RATES.default * rateScale,
+    courses: DEFAULT_RATES.courses * rateScale,
+    global: Math.min(MAX_GLOBAL_RATE, DEFAULT_RATES.global * rateScale),
+  };
+  const env: Record<string, string> = {
+    DATABASE_URL: url,
+    RACING_API_BASE_URL: sim.baseUrl,
+    RACING_API_USERNAME: CREDENTIALS.username,
+    RACING_API_PASSWORD: CREDENTIALS.password,
+    RA_FUNCTION_KEY: FUNCTION_KEY,
+    RA_RATE_RACECARDS: String(rates.racecards_list),
+    RA_RATE_DEFAULT: String(rates.default),
+    RA_RATE_COURSES: String(rates.courses),
+    RA_RATE_GLOBAL: String(rates.global),
+    RA_WINDOW_WORKERS: "4",
+  };
+  const to = addDays(today, -1);
+  const from = addDays(to, -(days - 1));
+  const plan = planBackfill({
+    from,
+    to,
+    today,
+    jobs: ["results", "racecards"],
+    resultsWindowDays: DEFAULT_RESULTS_WINDOW_DAYS,
+    rates,
+  });
+  const sql = postgres(url, { max: 8, onnotice: () => {}, prepare: false });
+  try {
+    for (const job of plan.jobs) await planWindows(sql, job.checkpointJob, job.windows);
+    await fetch(`${sim.baseUrl}/_admin/requests`, { method: "DELETE" });
+    const platform = { waitUntil: () => false, onShutdown: () => {} };
+    const drain = async (name: string) => {
+      const handler = FUNCTION_FACTORIES[name]!(env, { platform, logSink: () => {}, sql });
+      while (true) {
+        const response = await handler(
+          new Request(`http://127.0.0.1/functions/v1/${name}`, {
+            method: "POST",
+            headers: { apikey: FUNCTION_KEY },
+            body: JSON.stringify({ mode: "backfill", wait: true }),
+          }),
+        );
+        const summary = await response.json();
+        if (summary.status === "failed") throw new Error(`${name}: ${summary.error}`);
+        if (summary.details?.windows_remaining === 0) return;
+      }
+    };
+    const started = performance.now();
+    const progress = setInterval(async () => {
+      const [row] = await sql<{ done: number; total: number }[]>`
+        select (count(*) filter (where status = 'done'))::integer as done, count(*)::integer as total
+        from public.ra_sync_checkpoints`;
+      console.error(`  backfill: ${row?.done}/${row?.total} windows`);
+    }, 10_000);
+    try {
+      await Promise.all([drain("fetch-results"), drain("fetch-racecards")]);
+    } finally {
+      clearInterval(progress);
+    }
+    const wall = (performance.now() - started) / 1000;
+
+    const log = await adminGet(sim, "/_admin/requests") as { path: string; status: number }[];
+    const resultsCalls = log.filter((r) => r.path === "/v1/results").length;
+    const racecardCalls = log.filter((r) => r.path === "/v1/racecards/pro").length;
+    const refused = log.filter((r) => r.status === 429).length;
+    const floor = Math.max(
+      resultsCalls / rates.default,
+      racecardCalls / rates.racecards_list,
+      (resultsCalls + racecardCalls) / rates.global,
+    );
+    let races = 0;
+    for (let start = from; start <= to; start = addDays(start, 30)) {
+      const end = addDays(start, 29) < to ? addDays(start, 29) : to;
+      const truth = await adminGet(sim, `/_admin/ground-truth?start_date=${start}&end_date=${end}`);
+      races += (truth as { races: unknown[] }).races.length;
+    }
+    const minimum = Math.ceil(races / RESULTS_LIMIT_MAX);
+    const [archive] = await sql<{ bytes: string }[]>`
+      select coalesce(sum(octet_length(body::text)), 0)::text as bytes
+      from public.ra_api_responses`;
+    const bytesPerDay = Number(archive?.bytes ?? 0) / days;
+    const [rows] = await sql<{ runners: number; results: number; calls: number }[]>`
+      select (select count(*)::integer from public.ra_mst_runners) as runners,
+             (select count(*)::integer from public.ra_mst_races where has_result) as results,
+             (select coalesce(sum(api_calls), 0)::integer from public.ra_sync_checkpoints
+               where job = 'results_backfill') as calls`;
+    return {
+      lines: [
+        `  ${days} days (${from} .. ${to}), rates: results ${rates.default}/s, racecards ` +
+        `${rates.racecards_list}/s, global ${rates.global}/s; ${rows?.runners} runners stored`,
+        `  API calls: ${resultsCalls} results + ${racecardCalls} racecards; ${refused} answered 429` +
+        `; checkpoints count ${rows?.calls} results calls`,
+        `  races with a result stored: ${rows?.results} of ${races} in the simulator's truth`,
+        `  wall ${formatDuration(wall)} (${wall.toFixed(1)} s) ÷ floor ${floor.toFixed(1)} s = ` +
+        `${(wall / floor).toFixed(3)}   (target ≤ 1.10)`,
+        `  results calls ${resultsCalls} ÷ minimum ${minimum} (${races} races ÷ 100) = ` +
+        `${(resultsCalls / minimum).toFixed(3)}   (target ≤ 1.25)`,
+        `  raw archive: ${(bytesPerDay / 1e6).toFixed(2)} MB per racing day (jsonb text size)`,
+      ],
+    };
+  } finally {
+    await sql.end();
+  }
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    args: Deno.args,
+    options: {
+      days: { type: "string", default: "365" },
+      "rate-scale": { type: "string", default: "2" },
+      "skip-backfill": { type: "boolean", default: false },
+      "skip-transforms": { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const days = Number(values.days);
+  const rateScale = Number(values["rate-scale"]);
+  if (!Number.isInteger(days) || days < 1 || days > 365) {
+    throw new UsageError("--days must be a whole number from 1 to 365");
+  }
+  if (!(rateScale > 0)) throw new UsageError("--rate-scale must be a positive number");
+  const load = await Deno.readTextFile("/proc/loadavg").catch(() => "?");
+  console.log(`bench on ${navigator.hardwareConcurrency} CPUs, load ${load.split(" ")[0]}`);
+
+  if (!values["skip-transforms"]) {
+    console.log("\n1. Parse + validate + transform");
+    console.log(formatBenchFigures(await benchTransforms()));
+  }
+  const pg = await startPostgres();
+  const sim = await startSimulatorProcess(rateScale);
+  try {
+    const today = ukDate(new Date());
+    console.log("\n2. Writer throughput (results pages into local PostgreSQL 15)");
+    for (const line of await writerThroughput(pg, sim, today)) console.log(line);
+    if (!values["skip-backfill"]) {
+      console.log(`\n3. Simulated backfill through the function handlers`);
+      const figures = await backfillBench(pg, sim, today, days, rateScale);
+      for (const line of figures.lines) console.log(line);
+    }
+  } finally {
+    await sim.stop();
+    await pg.stop();
+  }
+  return 0;
+}
+
+if (import.meta.main) await runCommand(main);
