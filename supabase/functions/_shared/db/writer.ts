@@ -31,15 +31,13 @@ export class InvalidBatchError extends Error {
   }
 }
 
-// postgres.js refuses a statement with 65534 parameters or more.
-const MAX_PARAMETERS = 65533;
-
 type PlainRow = Record<string, unknown>;
 
 /**
  * Writes a batch as `source`: for each table in WRITE_ORDER, key-only rows for referenced
  * parents the database lacks, then the rows, deduplicated by key (last wins) and upserted in
- * chunks under the parameter limit. Pass a transaction (`sql.begin`) to make it atomic.
+ * one statement per column set (rows travel as one JSON parameter, so any batch size fits).
+ * Pass a transaction (`sql.begin`) to make it atomic.
  * @throws InvalidBatchError when a row lacks a key or carries a column the source does not own.
  */
 export async function writeBatch<S extends WriterSource>(
@@ -53,16 +51,20 @@ export async function writeBatch<S extends WriterSource>(
     return rows && rows.length > 0 ? [{ table, rows: checkedRows(table, rows, source) }] : [];
   });
   const counts: WriteCounts = {};
+  // Parents this batch has already written: a reference to them needs no key-only row.
+  const written = new Map<TableName, Set<string>>();
   for (const { table, rows } of plans) {
     for (const [column, parent] of Object.entries(parentTables(table))) {
-      const inserted = await insertMissingParents(sql, parent, rows, column);
+      const inserted = await insertMissingParents(sql, parent, rows, column, written.get(parent));
       if (inserted > 0) counts[parent] = (counts[parent] ?? 0) + inserted;
     }
-    let written = 0;
+    let changed = 0;
     for (const group of groupByColumns(rows)) {
-      written += await upsertGroup(sql, table, source, group.columns, group.rows);
+      changed += await upsertGroup(sql, table, source, group.columns, group.rows);
     }
-    counts[table] = (counts[table] ?? 0) + written;
+    counts[table] = (counts[table] ?? 0) + changed;
+    const keys = keyColumns(table);
+    if (keys.length === 1) written.set(table, new Set(rows.map((row) => row[keys[0]!] as string)));
   }
   return counts;
 }
@@ -142,11 +144,12 @@ async function insertMissingParents(
   parent: TableName,
   rows: PlainRow[],
   column: string,
+  alreadyWritten: ReadonlySet<string> | undefined,
 ): Promise<number> {
   const ids = new Set<string>();
   for (const row of rows) {
     const value = row[column];
-    if (typeof value === "string") ids.add(value);
+    if (typeof value === "string" && !alreadyWritten?.has(value)) ids.add(value);
   }
   if (ids.size === 0) return 0;
   const [parentKey] = keyColumns(parent);
@@ -158,7 +161,11 @@ async function insertMissingParents(
   return result.count;
 }
 
-/** One upsert per chunk of rows that carry the same columns; returns rows changed. */
+/**
+ * One upsert per group of rows that carry the same columns; returns rows changed. The rows
+ * travel as one JSON parameter read with json_populate_recordset (typed by the table's own row
+ * type), so a statement costs the same to parse for 10 rows or 5,000.
+ */
 async function upsertGroup(
   sql: postgres.Sql,
   table: TableName,
@@ -178,17 +185,15 @@ async function upsertGroup(
     do update set ${commaList(sql, assignments)}, updated_at = now()
     where (${commaList(sql, storedValues)}) is distinct from (${commaList(sql, mergedValues)})
   `;
-  const chunkSize = Math.floor(MAX_PARAMETERS / columns.length);
-  let changed = 0;
-  for (let start = 0; start < rows.length; start += chunkSize) {
-    const chunk = rows.slice(start, start + chunkSize);
-    const result = await sql`
-      insert into ${sql(table)} ${sql(chunk as postgres.Row[], columns)}
-      on conflict (${sql(keys as string[])}) ${onConflict}
-    `;
-    changed += result.count;
-  }
-  return changed;
+  const result = await sql`
+    insert into ${sql(table)} (${sql(columns)})
+    select ${sql(columns)}
+    from json_populate_recordset(null::${sql("public")}.${sql(table)}, ${
+    JSON.stringify(rows)
+  }::text::json)
+    on conflict (${sql(keys as string[])}) ${onConflict}
+  `;
+  return result.count;
 }
 
 /** The value a column takes on conflict, per its merge policy (see columns.ts). */

@@ -613,7 +613,7 @@ Deno.test("writeBatch() inserts key-only parents the batch does not carry, befor
   });
 });
 
-Deno.test("writeBatch() chunks 3,000 runners under the parameter limit", async () => {
+Deno.test("writeBatch() writes 3,000 runners (more values than a statement may bind) in one go", async () => {
   await withDatabase(async (sql) => {
     const races = Array.from({ length: 300 }, (_, r) => ({
       id: `rac_${100000 + r}`,
