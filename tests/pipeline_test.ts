@@ -257,3 +257,40 @@ Deno.test("daily modes fetch yesterday's results and the coming racecards again"
     select count(*)::integer as n from public.ra_mst_races`;
   assert.ok(races!.n > 20);
 });
+
+Deno.test("a shutdown marks the run interrupted and hands its windows back at once", async () => {
+  await using pipeline = await startPipeline({
+    simulator: { seed: 2, now },
+    env: { RA_RATE_DEFAULT: "1", RA_RATE_GLOBAL: "1", RA_WINDOW_WORKERS: "1" },
+  });
+  await planDays(pipeline, "2026-05-01", "2026-05-14", ["results"]);
+  const run = pipeline.invoke("fetch-results", { mode: "backfill", wait: true });
+  // Shut down once the run holds a window mid-way (its first page written, the next pending).
+  while (true) {
+    const [mid] = await pipeline.db.sql<{ n: number }[]>`
+      select count(*)::integer as n from public.ra_sync_checkpoints where cursor is not null`;
+    if (mid!.n > 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  pipeline.platform.shutdown("wall_clock");
+  const { body } = await run;
+  assert.equal(body.status, "interrupted");
+  const [state] = await pipeline.db.sql<{ running: number; status: string; error: string }[]>`
+    select (select count(*)::integer from public.ra_sync_checkpoints where status = 'running')
+             as running,
+           status, error
+    from public.ra_sync_runs`;
+  assert.equal(state!.running, 0, "no window stays leased to the stopped run");
+  assert.equal(state!.status, "interrupted");
+  assert.match(state!.error, /wall_clock/);
+  // The next run resumes where the stopped one was and finishes the job.
+  await drain(pipeline, "fetch-results");
+  const truth = pipeline.sim.groundTruth("2026-05-01", "2026-05-14");
+  const differences = await resultDifferences(
+    pipeline.db.sql,
+    { races: truth.races },
+    "2026-05-01",
+    "2026-05-14",
+  );
+  assert.deepEqual(differences, []);
+});

@@ -1,6 +1,6 @@
 /**
  * Pinned command-line tools from npm (the Supabase CLI; Deno itself when run through npx),
- * installed on first use into tools/node_modules from tools/package-lock.json.
+ * installed on first use into tools/node_modules at the versions tools/package.json pins.
  */
 
 const projectRoot = new URL("../../", import.meta.url).pathname;
@@ -18,18 +18,18 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** Path of the pinned Supabase CLI binary, running `npm ci` in tools/ when it is missing. */
+/** Path of the pinned Supabase CLI binary, running `npm install` in tools/ when it is missing. */
 export async function supabaseBin(): Promise<string> {
   const bin = `${toolsDir}/node_modules/.bin/supabase`;
   if (!(await exists(bin))) {
-    console.error("Installing the pinned Supabase CLI from npm (tools/package-lock.json)…");
+    console.error("Installing the pinned Supabase CLI from npm (tools/package.json)…");
     const out = await new Deno.Command("npm", {
-      args: ["ci", "--no-audit", "--no-fund", "--prefix", toolsDir],
+      args: ["install", "--no-audit", "--no-fund", "--no-save", "--prefix", toolsDir],
       stdout: "null",
       stderr: "piped",
     }).output();
     if (!out.success) {
-      throw new Error(`npm ci in tools/ failed: ${new TextDecoder().decode(out.stderr)}`);
+      throw new Error(`npm install in tools/ failed: ${new TextDecoder().decode(out.stderr)}`);
     }
   }
   return bin;

@@ -40,6 +40,8 @@ export interface PipelineOptions {
 /** A running pipeline; close it in `finally` (or `await using`). */
 export interface Pipeline {
   readonly db: TestDatabase;
+  /** The runtime the handlers see; `platform.shutdown(reason)` acts like Edge Runtime's beforeunload. */
+  readonly platform: TestPlatform;
   readonly sim: Simulator;
   readonly env: Record<string, string>;
   /** POSTs a body to a function and returns status and parsed JSON. */
@@ -87,6 +89,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
   };
   return {
     db,
+    platform,
     sim,
     env,
     async invoke(name, body, headers = { apikey: TEST_FUNCTION_KEY }) {

@@ -25,7 +25,7 @@ import {
 } from "../_shared/masters/horse_profile.ts";
 import { RacingApiError } from "../_shared/racing_api/errors.ts";
 import type { JobContext } from "../_shared/sync/job_context.ts";
-import type { RunSummary } from "../_shared/sync/runs.ts";
+import { runStatusOf, type RunSummary } from "../_shared/sync/runs.ts";
 import { isFatal, QuarantinedPayloadError, recordSyncError } from "../_shared/sync/window_loop.ts";
 
 /** Horses claimed at a time when the body gives no batch_size. */
@@ -218,14 +218,12 @@ async function run(
   }
 
   const backlog = await enrichmentBacklog(sql, config.maxAttempts);
-  const status: RunSummary["status"] = stoppedBy === "fatal"
-    ? "failed"
-    : stoppedBy === "shutdown"
-    ? "interrupted"
-    : tally.failed > 0 ||
-        (stoppedBy === "budget" && backlog.pending > backlog.gaveUp)
-    ? "partial"
-    : "succeeded";
+  const status = runStatusOf({
+    fatal: stoppedBy === "fatal",
+    interrupted: stoppedBy === "shutdown",
+    incomplete: tally.failed > 0 ||
+      (stoppedBy === "budget" && backlog.pending > backlog.gaveUp),
+  });
   return {
     status,
     windows_claimed: 0,

@@ -25,7 +25,7 @@ import {
   RegionsSchema,
 } from "../_shared/racing_api/schemas.ts";
 import type { JobContext } from "../_shared/sync/job_context.ts";
-import type { RunSummary } from "../_shared/sync/runs.ts";
+import { runStatusOf, type RunSummary } from "../_shared/sync/runs.ts";
 import { isFatal, QuarantinedPayloadError, recordSyncError } from "../_shared/sync/window_loop.ts";
 import { coursesToRows } from "../_shared/transform/course.ts";
 import { regionsToRows } from "../_shared/transform/region.ts";
@@ -194,13 +194,11 @@ async function run(context: JobContext, body: SyncMastersBody): Promise<RunSumma
     }
   }
 
-  const status: RunSummary["status"] = fatalError !== null
-    ? "failed"
-    : interrupted
-    ? "interrupted"
-    : failed > 0 || skipped > 0
-    ? "partial"
-    : "succeeded";
+  const status = runStatusOf({
+    fatal: fatalError !== null,
+    interrupted,
+    incomplete: failed > 0 || skipped > 0,
+  });
   return {
     status,
     windows_claimed: 0,

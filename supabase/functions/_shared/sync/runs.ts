@@ -20,6 +20,20 @@ export interface RunSummary {
   readonly details: Record<string, unknown>;
 }
 
+/**
+ * How a run ended, by precedence: a fatal error (credentials, plan, refused query) fails it; a
+ * shutdown interrupts it; failed or left-over work makes it partial; otherwise it succeeded.
+ */
+export function runStatusOf(outcome: {
+  readonly fatal: boolean;
+  readonly interrupted: boolean;
+  readonly incomplete: boolean;
+}): RunStatus {
+  if (outcome.fatal) return "failed";
+  if (outcome.interrupted) return "interrupted";
+  return outcome.incomplete ? "partial" : "succeeded";
+}
+
 /** Opens a run and returns its id. */
 export async function openRun(
   sql: postgres.Sql,
@@ -48,7 +62,7 @@ export async function closeRun(
         windows_failed = ${summary.windows_failed},
         api_calls = ${summary.api_calls},
         rows_written = ${summary.rows_written},
-        error = ${summary.error},
+        error = coalesce(${summary.error}, error),
         summary = ${sql.json(summary as unknown as postgres.JSONValue)},
         finished_at = clock_timestamp(),
         duration_ms = (extract(epoch from clock_timestamp() - started_at) * 1000)::integer
@@ -56,8 +70,8 @@ export async function closeRun(
 }
 
 /**
- * The one cheap statement run on shutdown: marks the run interrupted and hands its windows
- * back (running → pending) so the next invocation takes them without waiting for the lease.
+ * The one cheap statement run on shutdown: marks the run interrupted and hands its windows and
+ * horses back, so the next invocation takes them without waiting for their leases to expire.
  */
 export async function markRunInterrupted(
   sql: postgres.Sql,
@@ -65,7 +79,10 @@ export async function markRunInterrupted(
   reason: string,
 ): Promise<void> {
   await sql`
-    with released as (select ra_private.release_leases(${runId}))
+    with released as (
+      select ra_private.release_leases(${runId}) as windows,
+             ra_private.release_horses(${runId}) as horses
+    )
     update public.ra_sync_runs
     set status = 'interrupted',
         error = coalesce(error, ${`Stopped by the runtime (${reason})`}),

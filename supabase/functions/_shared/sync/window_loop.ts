@@ -16,7 +16,7 @@ import {
   type SyncWindow,
 } from "./checkpoints.ts";
 import type { JobContext } from "./job_context.ts";
-import type { RunSummary } from "./runs.ts";
+import { runStatusOf, type RunSummary } from "./runs.ts";
 
 /** Processes one claimed window; completes it (completeWindow) in the transaction of its last rows. */
 export type WindowProcessor = (
@@ -202,13 +202,11 @@ export function summarizeLoops(
   const fatal = loops.find((loop) => loop.stoppedBy === "fatal");
   const failed = sum((loop) => loop.failed);
   const remaining = sum((loop) => loop.remaining);
-  const status: RunSummary["status"] = fatal
-    ? "failed"
-    : loops.some((loop) => loop.stoppedBy === "shutdown")
-    ? "interrupted"
-    : failed > 0 || remaining > 0
-    ? "partial"
-    : "succeeded";
+  const status = runStatusOf({
+    fatal: fatal !== undefined,
+    interrupted: loops.some((loop) => loop.stoppedBy === "shutdown"),
+    incomplete: failed > 0 || remaining > 0,
+  });
   return {
     status,
     windows_claimed: sum((loop) => loop.claimed),
