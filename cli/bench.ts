@@ -29,7 +29,7 @@ import { planBackfill } from "./backfill_plan.ts";
 import { benchTransforms, formatBenchFigures } from "./bench_transform.ts";
 import { formatDuration, runCommand, UsageError } from "./terminal.ts";
 
-const HELP = `deno task bench [--days 365] [--rate-scale 2] [--skip-backfill] [--skip-transforms]
+const HELP = `deno task bench [--days 365] [--rate-scale 1] [--skip-backfill] [--skip-transforms]
 
 Prints, for this machine: transform CPU per 1,000 runners; runner rows written per second into a
 local PostgreSQL for a day and a month; and a simulated backfill of --days days of results and
@@ -276,7 +276,7 @@ async function main(): Promise<number> {
     args: Deno.args,
     options: {
       days: { type: "string", default: "365" },
-      "rate-scale": { type: "string", default: "2" },
+      "rate-scale": { type: "string", default: "1" },
       "skip-backfill": { type: "boolean", default: false },
       "skip-transforms": { type: "boolean", default: false },
       help: { type: "boolean", default: false },

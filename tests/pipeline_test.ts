@@ -294,3 +294,22 @@ Deno.test("a shutdown marks the run interrupted and hands its windows back at on
   );
   assert.deepEqual(differences, []);
 });
+
+Deno.test("a 422 from the API stops the run with the API's reason instead of retrying", async () => {
+  await using pipeline = await startPipeline({ simulator: { seed: 1, now } });
+  // A racecards day the API no longer (or not yet) serves: it answers 422.
+  const tooFar = addDays("2026-06-15", 12);
+  await planWindows(pipeline.db.sql, "racecards_backfill", [{ start: tooFar, end: tooFar }]);
+  const { body } = await pipeline.invoke("fetch-racecards", { mode: "backfill", wait: true });
+  assert.equal(body.status, "failed");
+  assert.match(body.error as string, /422/);
+  assert.equal(pipeline.sim.requestLog.length, 1, "a 422 is not retried");
+  const [window] = await pipeline.db.sql<{ status: string; last_error: string }[]>`
+    select status, last_error from public.ra_sync_checkpoints`;
+  assert.equal(
+    window!.status,
+    "pending",
+    "the window waits for a later run, counted as an attempt",
+  );
+  assert.match(window!.last_error, /422/);
+});

@@ -69,8 +69,14 @@ export async function processPagedWindow<P, S extends WriterSource>(
   let skip = resumed.success ? resumed.data.skip : 0;
   let rowsWritten = 0;
   let filteredOutRaces = 0;
-  const callsBefore = context.api.stats.calls;
-  let next = pages.fetchPage(skip);
+  // Pages requested by this window (the client is shared by the run's workers, so its own
+  // counter mixes windows; retries show in the run's api_calls).
+  let requests = 0;
+  const fetchPage = (at: number) => {
+    requests++;
+    return pages.fetchPage(at);
+  };
+  let next = fetchPage(skip);
   while (true) {
     const body = await next;
     let page: P;
@@ -90,7 +96,7 @@ export async function processPagedWindow<P, S extends WriterSource>(
           `Cannot page ${pages.kind} past skip ${pages.maxSkip}: split the window ${window.windowStart}..${window.windowEnd}`,
         );
       }
-      next = pages.fetchPage(nextSkip);
+      next = fetchPage(nextSkip);
       // Awaited on the next turn; until then a rejection must not count as unhandled.
       next.catch(() => {});
     }
@@ -103,7 +109,7 @@ export async function processPagedWindow<P, S extends WriterSource>(
         await completeWindow(tx, {
           id: window.id,
           leaseOwner: window.leaseOwner,
-          apiCalls: context.api.stats.calls - callsBefore,
+          apiCalls: requests,
           rowsWritten,
         });
       } else {
