@@ -103,13 +103,22 @@ async function adminGet(sim: SimulatorProcess, path: string): Promise<unknown> {
   return await response.json();
 }
 
+/** A plain GET for the writer figures (untimed), waiting out the simulator's rate limit. */
 async function apiGet(sim: SimulatorProcess, path: string): Promise<unknown> {
   const auth = btoa(`${CREDENTIALS.username}:${CREDENTIALS.password}`);
-  const response = await fetch(`${sim.baseUrl}${path}`, {
-    headers: { authorization: `Basic ${auth}` },
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status}`);
-  return await response.json();
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const response = await fetch(`${sim.baseUrl}${path}`, {
+      headers: { authorization: `Basic ${auth}` },
+    });
+    if (response.status === 429) {
+      await response.body?.cancel();
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      continue;
+    }
+    if (!response.ok) throw new Error(`${path}: ${response.status}`);
+    return await response.json();
+  }
+  throw new Error(`${path}: still 429 after 10 tries`);
 }
 
 async function writerThroughput(pg: LocalPostgres, sim: SimulatorProcess, today: string) {
