@@ -16,143 +16,14 @@ import {
   ResultSchema,
   ResultsPageSchema,
 } from "./schemas.ts";
-
-const EN_DASH = "\u2013";
-
-/** A declared runner with two bookmaker prices, one with price movements. */
-function declaredRunner(): Record<string, unknown> {
-  return {
-    horse_id: "hrs_57816129",
-    horse: "Seneque",
-    dob: "2023-02-18",
-    age: "2",
-    sex: "colt",
-    sex_code: "C",
-    colour: "b",
-    region: "IRE",
-    breeder: "E Puerari, Oceanic Bloodstock Sarl Et Al",
-    dam: "Tabera",
-    dam_id: "dam_20006056",
-    dam_region: "GB",
-    sire: "Zarak",
-    sire_id: "sir_6319173",
-    sire_region: "FR",
-    damsire: "Gleneagles",
-    damsire_id: "dsi_6014925",
-    damsire_region: "IRE",
-    trainer: "A Fabre",
-    trainer_id: "trn_9837",
-    trainer_location: "Chantilly, France",
-    trainer_14_days: { runs: "24", wins: "4", percent: "17" },
-    owner: "Ecurie David R Layani Family",
-    owner_id: "own_1379920",
-    prev_trainers: [{
-      trainer: "Emmet Mullins",
-      trainer_id: "trn_278739",
-      change_date: "2024-11-18",
-    }],
-    prev_owners: [],
-    comment: "Never dangerous in useful maiden when last seen",
-    spotlight: "",
-    quotes: [{ date: "2025-03-19", horse: "Seneque", distance_f: "16", distance_y: "3471" }],
-    stable_tour: [{ quote: "She's a lovely young horse. 06-11-24" }],
-    medical: [{ date: "2025-03-24", type: "Wind Surgery" }],
-    number: "1",
-    draw: "3",
-    headgear: "p",
-    headgear_run: "1",
-    wind_surgery: "w",
-    wind_surgery_run: "1",
-    past_results_flags: ["BF", "C"],
-    lbs: "126",
-    ofr: "-",
-    rpr: "-",
-    ts: "-",
-    jockey: "Joe Williamson(5)",
-    jockey_id: "jky_266550",
-    silk_url: "https://www.rp-assets.com/svg/0/8/9/344980.svg",
-    last_run: "128 (9F)",
-    form: "0-7212",
-    trainer_rtf: "50",
-    odds: [
-      {
-        bookmaker: "Bet365",
-        fractional: "11/4",
-        decimal: "3.75",
-        ew_places: "3",
-        ew_denom: "5",
-        updated: "2025-10-14 13:43:08",
-        history: [{ changed_at: "2025-10-14T12:00:00+01:00", decimal: "4.0", fractional: "3/1" }],
-      },
-      {
-        bookmaker: "Betfair Exchange",
-        fractional: "7.2",
-        decimal: "7.2",
-        ew_places: "",
-        ew_denom: "",
-        updated: "2025-10-14 13:43:08",
-        history: [],
-      },
-    ],
-  };
-}
-
-/** A non-runner as the API sends it: number "NR", no jockey id, draw "0", no odds. */
-function nonRunner(): Record<string, unknown> {
-  return {
-    ...declaredRunner(),
-    horse_id: "hrs_17393577719",
-    horse: "Mr Nippy",
-    number: "NR",
-    draw: "0",
-    jockey: "NON-RUNNER(5)",
-    jockey_id: "",
-    owner_id: "",
-    trainer_rtf: "",
-    last_run: "",
-    form: "",
-    comment: null,
-    odds: [],
-  };
-}
-
-function proRacecard(): Record<string, unknown> {
-  return {
-    race_id: "rac_11775764",
-    course: "Dundalk (AW)",
-    course_id: "crs_5304",
-    date: "2025-10-07",
-    off_time: "1:30",
-    off_dt: "2025-10-07T13:30:00+01:00",
-    race_name: "Irish Stallion Farms EBF Maiden (Div I)",
-    distance_round: "1m",
-    distance: "1m½f",
-    distance_f: "8.5",
-    region: "IRE",
-    pattern: "",
-    sex_restriction: "",
-    race_class: "",
-    type: "Flat",
-    age_band: "2yo",
-    rating_band: "",
-    prize: "€5,900",
-    field_size: "1",
-    going_detailed: "",
-    rail_movements: "",
-    stalls: "",
-    weather: "",
-    going: "Standard",
-    surface: "AW",
-    jumps: "",
-    runners: [declaredRunner(), nonRunner()],
-    big_race: false,
-    is_abandoned: false,
-    tip: "Seneque",
-    verdict: "",
-    betting_forecast: "11/4 Seneque",
-    race_status: "",
-  };
-}
+import {
+  EN_DASH,
+  horsePro,
+  proRacecard,
+  proRunner,
+  result,
+  resultRunner,
+} from "./test_payloads.ts";
 
 function racecardsPage(): Record<string, unknown> {
   return {
@@ -161,97 +32,6 @@ function racecardsPage(): Record<string, unknown> {
     limit: 500,
     skip: 0,
     query: [["date", "2025-10-07"], ["region_codes", "gb"], ["region_codes", "ire"]],
-  };
-}
-
-function resultRunner(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    horse_id: "hrs_42073850",
-    horse: "Veraison (IRE)",
-    sp: "9/4F",
-    sp_dec: "3.25",
-    bsp: "3.41",
-    number: "9",
-    position: "1",
-    draw: "2",
-    btn: "0",
-    ovr_btn: "0",
-    age: "3",
-    sex: "F",
-    weight: "9-5",
-    weight_lbs: "131",
-    headgear: "h",
-    time: "3:7.64",
-    or: "66",
-    rpr: EN_DASH,
-    tsr: EN_DASH,
-    prize: "€5900",
-    jockey: "Hollie Doyle",
-    jockey_claim_lbs: "0",
-    jockey_id: "jky_278085",
-    trainer: "Dr Richard Newland & Jamie Insole",
-    trainer_id: "trn_368685",
-    owner: "Chris Stedman",
-    owner_id: "own_587472",
-    sire: "Sottsass (FR)",
-    sire_id: "sir_15245916",
-    dam: "Up In Time (GB)",
-    dam_id: "dam_5335260",
-    damsire: "Noverre",
-    damsire_id: "dsi_3709314",
-    comment: "In touch with leaders - switched left and headway (op 13/2)",
-    silk_url: "https://www.rp-assets.com/svg/8/6/8/146868.svg",
-    ...overrides,
-  };
-}
-
-function result(): Record<string, unknown> {
-  return {
-    race_id: "rac_11746254",
-    date: "2025-10-13",
-    region: "IRE",
-    course: "Dundalk (AW) (IRE)",
-    course_id: "crs_5304",
-    off: "8:10",
-    off_dt: "2025-10-13T20:10:00+01:00",
-    race_name: "Handicap",
-    type: "Flat",
-    class: "",
-    pattern: "",
-    rating_band: "0-70",
-    age_band: "3yo+",
-    sex_rest: "",
-    dist: "1m3f",
-    dist_y: "2419",
-    dist_m: "2400.0",
-    dist_f: "11f",
-    going: "Standard",
-    surface: "AW",
-    jumps: "",
-    runners: [
-      resultRunner(),
-      resultRunner({
-        horse_id: "hrs_6181308",
-        horse: "Flaggan (IRE)",
-        position: "PU",
-        btn: "-",
-        ovr_btn: "-",
-        time: "-",
-        sp: "17/2",
-        sp_dec: "9.50",
-        prize: "",
-        owner_id: "",
-      }),
-    ],
-    winning_time_detail: "3m 7.64s (slow by 2.07s)",
-    comments: "",
-    non_runners: "Miss Chester (self certificate, coughing)",
-    tote_win: "€9.50",
-    tote_pl: "€2.80 €1.50",
-    tote_ex: "€49",
-    tote_csf: "",
-    tote_tricast: "",
-    tote_trifecta: "",
   };
 }
 
@@ -293,7 +73,7 @@ Deno.test("RacecardProSchema tolerates missing optional fields and null free tex
   delete card.race_status;
   delete card.big_race;
   delete card.tip;
-  const runner = declaredRunner();
+  const runner = proRunner();
   for (const key of ["odds", "quotes", "medical", "trainer_14_days", "dam_region", "headgear"]) {
     delete runner[key];
   }
@@ -316,7 +96,7 @@ Deno.test("RacecardProSchema lets unknown fields through untouched", () => {
 Deno.test("RacecardProSchema accepts an odds item without history and a blank off_dt", () => {
   const card = proRacecard();
   card.off_dt = "";
-  const runner = declaredRunner();
+  const runner = proRunner();
   runner.odds = [{
     bookmaker: "Bet365",
     fractional: "SP",
@@ -333,7 +113,7 @@ Deno.test("RacecardProSchema accepts an odds item without history and a blank of
 
 Deno.test("OddsHistorySchema checks that price movements are an array, not their items", () => {
   const card = proRacecard();
-  const runner = declaredRunner();
+  const runner = proRunner();
   const [bet365] = runner.odds as Record<string, unknown>[];
   runner.odds = [{ ...bet365, history: [{ changed_at: 20251014 }, "odd"] }];
   card.runners = [runner];
@@ -373,7 +153,7 @@ Deno.test("RacecardProSchema rejects malformed ids, dates and off_dt", () => {
   const twelveHour = { ...proRacecard(), off_dt: "1:30" };
   throws(() => parseApiPayload(RacecardProSchema, twelveHour, "racecard"), /off_dt: /);
   const badJockey = proRacecard();
-  badJockey.runners = [{ ...declaredRunner(), jockey_id: "266550" }];
+  badJockey.runners = [{ ...proRunner(), jockey_id: "266550" }];
   throws(
     () => parseApiPayload(RacecardProSchema, badJockey, "racecard"),
     /runners\[0\]\.jockey_id: /,
@@ -463,22 +243,7 @@ Deno.test("formatPayloadPath() joins keys with dots and indexes with brackets", 
 });
 
 Deno.test("HorseProSchema and HorseStandardSchema read profiles with gaps", () => {
-  const pro = parseApiPayload(HorseProSchema, {
-    id: "hrs_6181308",
-    name: "Flaggan (IRE)",
-    breeder: "Liam Delahunty & Dick O'Hara",
-    colour: "b",
-    colour_code: "B",
-    dob: "2011-06-19",
-    sex: "gelding",
-    sex_code: "G",
-    sire: "Stowaway (GB)",
-    sire_id: "sir_3188248",
-    dam: "Zapata I (IRE)",
-    dam_id: "dam_3194996",
-    damsire: "Thatching (GB)",
-    damsire_id: "dsi_2117444",
-  }, "horse pro");
+  const pro = parseApiPayload(HorseProSchema, horsePro(), "horse pro");
   assertSame(pro.sire_id, "sir_3188248");
   const standard = parseApiPayload(HorseStandardSchema, {
     id: "hrs_6181308",

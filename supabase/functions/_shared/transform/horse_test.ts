@@ -1,26 +1,10 @@
 import { deepStrictEqual as assertEquals } from "node:assert/strict";
 import { HorseProSchema, HorseStandardSchema, parseApiPayload } from "../racing_api/schemas.ts";
+import { horsePro } from "../racing_api/test_payloads.ts";
 import { horseNotFoundToRows, horseProfileToRows } from "./horse.ts";
 
-const PRO_PROFILE = {
-  id: "hrs_6181308",
-  name: "Flaggan (IRE)",
-  breeder: "Liam Delahunty & Dick O'Hara",
-  colour: "b",
-  colour_code: "B",
-  dob: "2011-06-19",
-  sex: "gelding",
-  sex_code: "G",
-  sire: "Stowaway (GB)",
-  sire_id: "sir_3188248",
-  dam: "Zapata I (IRE)",
-  dam_id: "dam_3194996",
-  damsire: "Thatching (GB)",
-  damsire_id: "dsi_2117444",
-};
-
 Deno.test("horseProfileToRows() maps a pro profile: name without suffix, region, ancestors", () => {
-  const profile = parseApiPayload(HorseProSchema, PRO_PROFILE, "horse");
+  const profile = parseApiPayload(HorseProSchema, horsePro(), "horse");
   const rows = horseProfileToRows(profile, "pro", { enrichedAt: "2025-10-08T02:00:00.000Z" });
   assertEquals(rows, {
     ra_mst_sires: [{ id: "sir_3188248", name: "Stowaway", region: "GB" }],

@@ -6,79 +6,29 @@ import {
   type RacecardsProPage,
   RacecardsProPageSchema,
 } from "../racing_api/schemas.ts";
+import * as payloads from "../racing_api/test_payloads.ts";
 import { parseRaceClass, racecardsPageToRows, racecardToRows, stallOf } from "./racecard.ts";
 
 const REGIONS = { regions: ["gb", "ire"] };
 
+/** How this file's runners differ from the shared one: no extras, and a Racing Post rating. */
+function cardRunnerFields(): Record<string, unknown> {
+  return { prev_trainers: [], quotes: [], stable_tour: [], medical: [], rpr: "88" };
+}
+
 /** A declared pro runner, as the API sends it. */
 function declaredRunner(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    horse_id: "hrs_57816129",
-    horse: "Seneque",
-    dob: "2023-02-18",
-    age: "2",
-    sex: "colt",
-    sex_code: "C",
-    colour: "b",
-    region: "IRE",
-    breeder: "E Puerari, Oceanic Bloodstock Sarl Et Al",
-    dam: "Tabera",
-    dam_id: "dam_20006056",
-    dam_region: "GB",
-    sire: "Zarak",
-    sire_id: "sir_6319173",
-    sire_region: "FR",
-    damsire: "Gleneagles",
-    damsire_id: "dsi_6014925",
-    damsire_region: "IRE",
-    trainer: "A Fabre",
-    trainer_id: "trn_9837",
-    trainer_location: "Chantilly, France",
-    trainer_14_days: { runs: "24", wins: "4", percent: "17" },
-    owner: "Ecurie David R Layani Family",
-    owner_id: "own_1379920",
-    prev_trainers: [],
-    prev_owners: [],
-    comment: "Never dangerous in useful maiden when last seen",
-    spotlight: "",
-    quotes: [],
-    stable_tour: [],
-    medical: [],
-    number: "1",
-    draw: "3",
-    headgear: "p",
-    headgear_run: "1",
-    wind_surgery: "w",
-    wind_surgery_run: "1",
-    past_results_flags: ["BF", "C"],
-    lbs: "126",
-    ofr: "-",
-    rpr: "88",
-    ts: "-",
-    jockey: "Joe Williamson(5)",
-    jockey_id: "jky_266550",
-    silk_url: "https://www.rp-assets.com/svg/0/8/9/344980.svg",
-    last_run: "128 (9F)",
-    form: "0-7212",
-    trainer_rtf: "50",
-    odds: [{
-      bookmaker: "Bet365",
-      fractional: "11/4",
-      decimal: "3.75",
-      ew_places: "3",
-      ew_denom: "5",
-      updated: "2025-10-07 13:03:08",
-      history: [],
-    }],
+  return payloads.proRunner({
+    ...cardRunnerFields(),
+    odds: [payloads.bet365Price({ updated: "2025-10-07 13:03:08", history: [] })],
     ...overrides,
-  };
+  });
 }
 
 /** A non-runner: number "NR", jockey "NON-RUNNER", no jockey or owner id, draw "0". */
 function nonRunner(): Record<string, unknown> {
-  return declaredRunner({
-    horse_id: "hrs_17393577719",
-    horse: "Mr Nippy",
+  return payloads.proNonRunner({
+    ...cardRunnerFields(),
     dob: "",
     sex: "",
     sex_code: "",
@@ -92,60 +42,20 @@ function nonRunner(): Record<string, unknown> {
     damsire: "",
     damsire_id: "",
     owner: "",
-    number: "NR",
-    draw: "0",
     jockey: "NON-RUNNER",
-    jockey_id: "",
-    owner_id: "",
     headgear: "",
     headgear_run: "",
     wind_surgery: "",
     wind_surgery_run: "",
     past_results_flags: [],
-    trainer_rtf: "",
-    last_run: "",
-    form: "",
-    comment: null,
-    odds: [],
   });
 }
 
+/** The shared Irish card with this file's runners and no race_status. */
 function proRacecard(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    race_id: "rac_11775764",
-    course: "Dundalk (AW)",
-    course_id: "crs_5304",
-    date: "2025-10-07",
-    off_time: "1:30",
-    off_dt: "2025-10-07T13:30:00+01:00",
-    race_name: "Irish Stallion Farms EBF Maiden (Div I)",
-    distance_round: "1m",
-    distance: "1m½f",
-    distance_f: "8.5",
-    region: "IRE",
-    pattern: "",
-    sex_restriction: "",
-    race_class: "",
-    type: "Flat",
-    age_band: "2yo",
-    rating_band: "",
-    prize: "€5,900",
-    field_size: "1",
-    going_detailed: "",
-    rail_movements: "",
-    stalls: "",
-    weather: "",
-    going: "Standard",
-    surface: "AW",
-    jumps: "",
-    runners: [declaredRunner(), nonRunner()],
-    big_race: false,
-    is_abandoned: false,
-    tip: "Seneque",
-    verdict: "",
-    betting_forecast: "11/4 Seneque",
-    ...overrides,
-  };
+  const card = payloads.proRacecard({ runners: [declaredRunner(), nonRunner()], ...overrides });
+  delete card.race_status;
+  return card;
 }
 
 function parseCard(card: Record<string, unknown>): RacecardPro {

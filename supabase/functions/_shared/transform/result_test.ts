@@ -6,51 +6,19 @@ import {
   type ResultsPage,
   ResultsPageSchema,
 } from "../racing_api/schemas.ts";
+import * as payloads from "../racing_api/test_payloads.ts";
 import { resultsPageToRows, resultToRows } from "./result.ts";
 
-const EN_DASH = "\u2013";
 const REGIONS = { regions: ["gb", "ire"] };
 
 /** The winner of an Irish race: "9/4F", "3:7.64", "€5900", ratings "–". */
 function winner(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    horse_id: "hrs_42073850",
+  return payloads.resultRunner({
     horse: "Create (IRE)",
-    sp: "9/4F",
     sp_dec: "",
-    bsp: "3.41",
-    number: "9",
-    position: "1",
-    draw: "2",
-    btn: "0",
-    ovr_btn: "0",
-    age: "3",
-    sex: "F",
-    weight: "9-5",
-    weight_lbs: "131",
-    headgear: "h",
-    time: "3:7.64",
-    or: "66",
-    rpr: EN_DASH,
-    tsr: EN_DASH,
-    prize: "€5900",
-    jockey: "Hollie Doyle",
-    jockey_claim_lbs: "0",
-    jockey_id: "jky_278085",
-    trainer: "Dr Richard Newland & Jamie Insole",
-    trainer_id: "trn_368685",
-    owner: "Chris Stedman",
-    owner_id: "own_587472",
-    sire: "Sottsass (FR)",
-    sire_id: "sir_15245916",
-    dam: "Up In Time (GB)",
-    dam_id: "dam_5335260",
-    damsire: "Noverre",
-    damsire_id: "dsi_3709314",
     comment: "Made all - kept on well (op 5/2)",
-    silk_url: "https://www.rp-assets.com/svg/8/6/8/146868.svg",
     ...overrides,
-  };
+  });
 }
 
 /** A pulled-up runner: position "PU", btn "-", time "-", prize "", owner id "". */
@@ -80,41 +48,27 @@ function pulledUp(): Record<string, unknown> {
   });
 }
 
+/** The shared result moved to a 2yo maiden on 7 October, with this file's runners and totes. */
 function irishResult(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    race_id: "rac_11746254",
+  return payloads.result({
     date: "2025-10-07",
-    region: "IRE",
-    course: "Dundalk (AW) (IRE)",
-    course_id: "crs_5304",
     off: "1:30",
     off_dt: "2025-10-07T13:30:00+01:00",
     race_name: "Irish Stallion Farms EBF Maiden",
-    type: "Flat",
-    class: "",
-    pattern: "",
     rating_band: "",
     age_band: "2yo",
-    sex_rest: "",
     dist: "1m½f",
     dist_y: "1870",
     dist_m: "1710.0",
     dist_f: "8.5f",
-    going: "Standard",
-    surface: "AW",
-    jumps: "",
     runners: [winner(), pulledUp()],
-    winning_time_detail: "3m 7.64s (slow by 2.07s)",
-    comments: "",
     non_runners: "Mr Nippy (self certificate, coughing)",
     tote_win: "€3.20",
     tote_pl: "€1.10 €1.80",
     tote_ex: "€9.50",
     tote_csf: "€7.27",
-    tote_tricast: "",
-    tote_trifecta: "",
     ...overrides,
-  };
+  });
 }
 
 function parseResult(result: Record<string, unknown>): Result {
