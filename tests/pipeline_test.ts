@@ -313,3 +313,21 @@ Deno.test("a 422 from the API stops the run with the API's reason instead of ret
   );
   assert.match(window!.last_error, /422/);
 });
+
+Deno.test("a run stops claiming windows once its measured CPU budget is spent", async () => {
+  await using pipeline = await startPipeline({
+    simulator: { seed: 4, now },
+    env: { RA_CPU_BUDGET_MS: "1", RA_WINDOW_WORKERS: "1" },
+  });
+  await planDays(pipeline, "2026-05-01", "2026-05-03", ["racecards"]);
+  const { body } = await pipeline.invoke("fetch-racecards", { mode: "backfill", wait: true });
+  assert.equal(body.status, "partial");
+  assert.equal(body.windows_done, 1, "the window in hand is finished, no other is claimed");
+  assert.deepEqual(
+    {
+      remaining: (body.details as Record<string, unknown>).windows_remaining,
+      by: (body.details as Record<string, unknown>).stopped_by,
+    },
+    { remaining: 2, by: "cpu" },
+  );
+});

@@ -18,6 +18,12 @@ export const DEFAULT_MAX_ATTEMPTS = 5;
 export const DEFAULT_WINDOW_WORKERS = 2;
 /** Largest RA_WINDOW_WORKERS: more would only queue on the shared throttle. */
 export const MAX_WINDOW_WORKERS = 8;
+/**
+ * Milliseconds of measured parsing and mapping after which an invocation claims no more
+ * windows: the Edge Runtime stops an isolate at 2 s of CPU (1 s soft), and JSON decoding and
+ * encoding, which we cannot time, roughly double what we measure.
+ */
+export const DEFAULT_CPU_BUDGET_MS = 600;
 /** The API's address. */
 export const DEFAULT_RACING_API_BASE_URL = "https://api.theracingapi.com";
 
@@ -124,6 +130,13 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
     description: `Windows one invocation works on side by side (1 to ${MAX_WINDOW_WORKERS}).`,
   },
   {
+    name: "RA_CPU_BUDGET_MS",
+    required: false,
+    default: String(DEFAULT_CPU_BUDGET_MS),
+    description:
+      "Milliseconds of payload parsing and mapping after which a run claims no more windows (keeps it under the Edge Runtime's CPU limit).",
+  },
+  {
     name: "RA_API_ATTEMPTS",
     required: false,
     default: String(DEFAULT_RETRY_POLICY.maxAttempts),
@@ -170,6 +183,8 @@ export interface SyncConfig {
   readonly maxAttempts: number;
   /** Windows worked on side by side in one invocation. */
   readonly windowWorkers: number;
+  /** Measured parsing and mapping time after which no window is claimed. */
+  readonly cpuBudgetMs: number;
   /** Retry policy of each API request. */
   readonly retryPolicy: RetryPolicy;
   /** Keys a caller may present. */
@@ -270,6 +285,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): S
     (n) => Number.isInteger(n) && n >= 1 && n <= MAX_WINDOW_WORKERS,
     `a whole number from 1 to ${MAX_WINDOW_WORKERS}`,
   );
+  const cpuBudgetMs = positiveInteger("RA_CPU_BUDGET_MS", DEFAULT_CPU_BUDGET_MS);
   const retryPolicy: RetryPolicy = Object.freeze({
     ...DEFAULT_RETRY_POLICY,
     maxAttempts: positiveInteger("RA_API_ATTEMPTS", DEFAULT_RETRY_POLICY.maxAttempts),
@@ -316,6 +332,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): S
     leaseSeconds,
     maxAttempts,
     windowWorkers,
+    cpuBudgetMs,
     retryPolicy,
     functionKeys: Object.freeze(functionKeys),
   });

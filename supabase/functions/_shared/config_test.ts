@@ -158,6 +158,7 @@ Deno.test("CONFIG_VARIABLES lists every variable loadConfig() reads, once", () =
     "RA_API_ATTEMPTS",
     "RA_API_RETRY_BASE_MS",
     "RA_BUDGET_MS",
+    "RA_CPU_BUDGET_MS",
     "RA_FUNCTION_KEY",
     "RA_LEASE_SECONDS",
     "RA_MAX_ATTEMPTS",

@@ -29,8 +29,30 @@ export interface JobContext {
   readonly deadline: number;
   /** Unknown API fields seen in this run, each reported once. */
   readonly drift: DriftReporter;
+  /** Milliseconds of parsing and mapping this run has measured (see RA_CPU_BUDGET_MS). */
+  readonly cpu: CpuMeter;
   /** Waits for work started in the background (raw archive inserts); call before closing the run. */
   settle(): Promise<void>;
+}
+
+/** Adds up the time of synchronous work (parsing, validating, mapping payloads). */
+export class CpuMeter {
+  #spentMs = 0;
+
+  /** Runs `work` and adds its duration. */
+  measure<T>(work: () => T): T {
+    const started = performance.now();
+    try {
+      return work();
+    } finally {
+      this.#spentMs += performance.now() - started;
+    }
+  }
+
+  /** Milliseconds measured so far. */
+  get spentMs(): number {
+    return this.#spentMs;
+  }
 }
 
 /** Inputs of createJobContext. */
@@ -101,6 +123,7 @@ export function createJobContext(options: JobContextOptions): JobContext {
     signal: options.signal,
     deadline: clock.now().getTime() + config.budgetMs,
     drift: new DriftReporter(),
+    cpu: new CpuMeter(),
     async settle() {
       while (archiving.size > 0) await Promise.all(archiving);
     },

@@ -79,14 +79,18 @@ export async function processPagedWindow<P, S extends WriterSource>(
   let next = fetchPage(skip);
   while (true) {
     const body = await next;
-    let page: P;
-    try {
-      page = parseApiPayload(pages.schema, body, pages.kind);
-    } catch (error) {
-      if (error instanceof PayloadValidationError) throw new QuarantinedPayloadError(error, body);
-      throw error;
-    }
-    context.drift.report(pages.kind, findUnknownFields(pages.schema, body));
+    // Parsing, validating and mapping are this job's CPU; the meter keeps runs under the limit.
+    const { page, transformed } = context.cpu.measure(() => {
+      let page: P;
+      try {
+        page = parseApiPayload(pages.schema, body, pages.kind);
+      } catch (error) {
+        if (error instanceof PayloadValidationError) throw new QuarantinedPayloadError(error, body);
+        throw error;
+      }
+      context.drift.report(pages.kind, findUnknownFields(pages.schema, body));
+      return { page, transformed: pages.toRows(page) };
+    });
     const count = pages.itemCount(page);
     const nextSkip = skip + count;
     const last = count === 0 || nextSkip >= pages.total(page);
@@ -100,7 +104,6 @@ export async function processPagedWindow<P, S extends WriterSource>(
       // Awaited on the next turn; until then a rejection must not count as unhandled.
       next.catch(() => {});
     }
-    const transformed = pages.toRows(page);
     filteredOutRaces += transformed.filteredOut.races;
     await inTransactionRetryingDeadlocks(context, async (tx) => {
       const counts = await writeBatch(tx, transformed.rows as RowBatch<S>, pages.source);

@@ -25,7 +25,7 @@ export type WindowProcessor = (
 ) => Promise<{ readonly rowsWritten: number }>;
 
 /** Why the loop stopped. */
-export type LoopStop = "drained" | "budget" | "fatal" | "shutdown";
+export type LoopStop = "drained" | "budget" | "cpu" | "fatal" | "shutdown";
 
 /** What the loop did. */
 export interface WindowLoopResult {
@@ -106,7 +106,9 @@ export async function runWindowLoop(
   let stoppedBy: LoopStop = "drained";
   const stop = (reason: LoopStop) => {
     // A fatal error or a shutdown outranks a spent budget.
-    if (stoppedBy === "drained" || stoppedBy === "budget") stoppedBy = reason;
+    if (stoppedBy === "drained" || stoppedBy === "budget" || stoppedBy === "cpu") {
+      stoppedBy = reason;
+    }
   };
   const callsBefore = context.api.stats.calls;
 
@@ -116,6 +118,7 @@ export async function runWindowLoop(
     while (stoppedBy === "drained") {
       if (context.signal.aborted) return stop("shutdown");
       if (clock.now().getTime() >= context.deadline) return stop("budget");
+      if (context.cpu.spentMs >= config.cpuBudgetMs) return stop("cpu");
       const window = await claimWindow(sql, {
         job,
         leaseOwner: context.runId,
@@ -215,6 +218,10 @@ export function summarizeLoops(
     api_calls: sum((loop) => loop.apiCalls),
     rows_written: sum((loop) => loop.rowsWritten),
     error: fatal?.error ?? loops.findLast((loop) => loop.error !== null)?.error ?? null,
-    details: { windows_remaining: remaining, ...details },
+    details: {
+      windows_remaining: remaining,
+      stopped_by: loops.find((loop) => loop.stoppedBy !== "drained")?.stoppedBy ?? "drained",
+      ...details,
+    },
   };
 }
