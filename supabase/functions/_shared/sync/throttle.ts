@@ -13,10 +13,13 @@ import { RATE_HEADROOM, type RateLimits } from "./rates.ts";
 export const GLOBAL_BUCKET = "global";
 
 /**
- * A slot woken up later than this is given up and a new one taken: sending late would squeeze
- * the gap to the next caller's slot (the 5% headroom leaves about 50 ms a second of slack).
+ * A slot woken up later than this is given up and a new one taken, since sending late squeezes
+ * the gap to the next caller's slot. Slots are 1 / (rate × RATE_HEADROOM) apart, so `rate + 1`
+ * slots span 1 / 0.95 ≈ 1.053 s whatever the rate: requests up to 52 ms late still never put
+ * more than `rate` of them into any 1 s window. 50 ms uses that slack, so a worker that wakes a
+ * little late because another parsed a large page does not throw away a whole slot.
  */
-export const LATE_SLOT_TOLERANCE_MS = 30;
+export const LATE_SLOT_TOLERANCE_MS = 50;
 
 /** Slots taken at most per acquire(); after that the request goes even if late. */
 export const MAX_SLOT_TRIES = 3;
