@@ -194,7 +194,7 @@ async function backfillBench(
     RA_RATE_DEFAULT: String(rates.default),
     RA_RATE_COURSES: String(rates.courses),
     RA_RATE_GLOBAL: String(rates.global),
-    RA_WINDOW_WORKERS: "4",
+    RA_WINDOW_WORKERS: Deno.env.get("RA_WINDOW_WORKERS") ?? "4",
     // The bench measures how fully the pipeline uses the API rate. The Edge Runtime's CPU cap
     // (RA_CPU_BUDGET_MS) only splits the same work into more invocations; --cpu-budget-ms sets it.
     RA_CPU_BUDGET_MS: String(cpuBudgetMs),
@@ -243,7 +243,17 @@ async function backfillBench(
     }
     const wall = (performance.now() - started) / 1000;
 
-    const log = await adminGet(sim, "/_admin/requests") as { path: string; status: number }[];
+    const log = await adminGet(sim, "/_admin/requests") as {
+      path: string;
+      status: number;
+      at: number;
+    }[];
+    // Where the racecards job, the slower one, lost time: gaps well past its slot spacing.
+    const cardTimes = log.filter((r) => r.path === "/v1/racecards/pro").map((r) => r.at).sort();
+    const spacingMs = 1000 / (rates.racecards_list * 0.95);
+    const gaps = cardTimes.slice(1).map((at, i) => at - cardTimes[i]!);
+    const lostMs = gaps.reduce((lost, gap) => lost + Math.max(0, gap - spacingMs), 0);
+    const longGaps = gaps.filter((gap) => gap > 2 * spacingMs).length;
     const resultsCalls = log.filter((r) => r.path === "/v1/results").length;
     const racecardCalls = log.filter((r) => r.path === "/v1/racecards/pro").length;
     const refused = log.filter((r) => r.status === 429).length;
@@ -281,6 +291,8 @@ async function backfillBench(
         `  results calls ${resultsCalls} ÷ minimum ${minimum} (${races} races ÷ 100) = ` +
         `${(resultsCalls / minimum).toFixed(3)}   (target ≤ 1.25)`,
         `  raw archive: ${(bytesPerDay / 1e6).toFixed(2)} MB per racing day (jsonb text size)`,
+        `  racecards: ${(lostMs / 1000).toFixed(1)} s lost past the slot spacing of ` +
+        `${spacingMs.toFixed(0)} ms; ${longGaps} gaps longer than two slots`,
       ],
     };
   } finally {
