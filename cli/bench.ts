@@ -253,7 +253,7 @@ async function backfillBench(
     const spacingMs = 1000 / (rates.racecards_list * 0.95);
     const gaps = cardTimes.slice(1).map((at, i) => at - cardTimes[i]!);
     const lostMs = gaps.reduce((lost, gap) => lost + Math.max(0, gap - spacingMs), 0);
-    const longGaps = gaps.filter((gap) => gap > 2 * spacingMs).length;
+    const longGaps = gaps.filter((gap) => gap > 1.5 * spacingMs).length;
     const resultsCalls = log.filter((r) => r.path === "/v1/results").length;
     const racecardCalls = log.filter((r) => r.path === "/v1/racecards/pro").length;
     const refused = log.filter((r) => r.status === 429).length;
@@ -292,7 +292,7 @@ async function backfillBench(
         `${(resultsCalls / minimum).toFixed(3)}   (target ≤ 1.25)`,
         `  raw archive: ${(bytesPerDay / 1e6).toFixed(2)} MB per racing day (jsonb text size)`,
         `  racecards: ${(lostMs / 1000).toFixed(1)} s lost past the slot spacing of ` +
-        `${spacingMs.toFixed(0)} ms; ${longGaps} gaps longer than two slots`,
+        `${spacingMs.toFixed(0)} ms; ${longGaps} gaps longer than 1.5 slots`,
       ],
     };
   } finally {

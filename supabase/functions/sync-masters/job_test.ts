@@ -67,12 +67,14 @@ async function syncRacecards(db: TestDatabase, sim: Sim): Promise<Set<string>> {
       `${sim.baseUrl}/v1/racecards/pro?date=${date}&region_codes=gb&region_codes=ire&limit=500`,
       { headers: AUTH },
     );
-    const body = await response.json();
+    const bodyText = await response.text();
+    const body = JSON.parse(bodyText);
     await archiveResponse(db.sql, null, {
       endpoint: "/v1/racecards/pro",
       params,
       status: 200,
       body,
+      bodyText,
       fetchedAt: NOW,
     });
     const page = parseApiPayload(RacecardsProPageSchema, body, "racecards page");

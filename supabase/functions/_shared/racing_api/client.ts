@@ -49,6 +49,8 @@ export interface ApiResponseRecord {
   readonly status: number;
   /** Parsed JSON body. */
   readonly body: unknown;
+  /** The body as it arrived (JSON text), so an archive need not encode it again. */
+  readonly bodyText: string;
   /** When the answer arrived. */
   readonly fetchedAt: Date;
 }
@@ -251,6 +253,7 @@ export function createRacingApiClient(options: RacingApiClientOptions): RacingAp
       params: archivedParams(query),
       status: response.status,
       body,
+      bodyText: text,
       fetchedAt,
     });
     return body;

@@ -78,7 +78,7 @@ export async function archiveResponse(
       endpoint => ${record.endpoint}::text,
       params => ${sql.json(record.params as postgres.JSONValue)}::jsonb,
       status => ${record.status}::integer,
-      body => ${sql.json(record.body as postgres.JSONValue)}::jsonb,
+      body => ${record.bodyText}::text::jsonb,
       run_id => ${runId}::uuid,
       fetched_at => ${record.fetchedAt}::timestamptz
     )`;
