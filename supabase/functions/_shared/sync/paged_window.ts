@@ -84,6 +84,7 @@ export async function processPagedWindow<P, S extends WriterSource>(
   let next = fetchPage(skip);
   while (true) {
     const body = await next;
+    await yieldToEventLoop();
     // Parsing, validating and mapping are this job's CPU; the meter keeps runs under the limit.
     // Between the steps the event loop gets a turn, so a sibling worker waiting for its API
     // slot wakes on time instead of behind a whole page of work.
