@@ -23,7 +23,7 @@ import { DEFAULT_RATES, MAX_GLOBAL_RATE } from "../supabase/functions/_shared/sy
 import { DEFAULT_RESULTS_WINDOW_DAYS } from "../supabase/functions/_shared/sync/windows.ts";
 import { resultsPageToRows } from "../supabase/functions/_shared/transform/result.ts";
 import { FUNCTION_FACTORIES } from "../dev/stack/function_registry.ts";
-import { type LocalPostgres, startPostgres } from "../dev/stack/postgres.ts";
+import { createDatabase, type LocalPostgres, startPostgres } from "../dev/stack/postgres.ts";
 import { pushMigrations } from "../dev/stack/tools.ts";
 import { planBackfill } from "./backfill_plan.ts";
 import { benchTransforms, formatBenchFigures } from "./bench_transform.ts";
@@ -90,14 +90,9 @@ async function startSimulatorProcess(rateScale: number): Promise<SimulatorProces
 }
 
 async function freshDatabase(pg: LocalPostgres, name: string): Promise<string> {
-  const admin = postgres(pg.url(), { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  await pushMigrations(pg.url(name));
-  return pg.url(name);
+  const url = await createDatabase(pg, name);
+  await pushMigrations(url);
+  return url;
 }
 
 async function adminGet(sim: SimulatorProcess, path: string): Promise<unknown> {

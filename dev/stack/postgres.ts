@@ -5,6 +5,7 @@
  * any reason (exit, Ctrl+C, a crash, even SIGKILL) the pipe closes and the guard shuts the
  * server down, so no postmaster outlives the command that started it.
  */
+import postgres from "postgres";
 import { ensurePostgresPackages, PG_BIN } from "./packages.ts";
 
 export interface LocalPostgres {
@@ -148,4 +149,19 @@ async function waitUntilReady(port: number, child: Deno.ChildProcess): Promise<v
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`PostgreSQL did not accept connections on port ${port} within 30 s`);
+}
+
+/** Creates an empty database in the cluster (optionally from a template) and returns its URL. */
+export async function createDatabase(
+  cluster: LocalPostgres,
+  name: string,
+  template?: string,
+): Promise<string> {
+  const admin = postgres(cluster.url(), { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`create database ${name}${template ? ` template ${template}` : ""}`);
+  } finally {
+    await admin.end();
+  }
+  return cluster.url(name);
 }

@@ -13,7 +13,13 @@
 import postgres from "postgres";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT, runSupabase } from "../stack/tools.ts";
-import { removeStaleClusters, startTestCluster, type TestCluster } from "./test_cluster.ts";
+import { createDatabase } from "../stack/postgres.ts";
+import {
+  removeStaleClusters,
+  startTestCluster,
+  TEMPLATE_DATABASE,
+  type TestCluster,
+} from "./test_cluster.ts";
 
 const TYPES_FILE = "supabase/functions/_shared/db/database_types.ts";
 
@@ -90,7 +96,7 @@ async function checkGeneratedTypes(cluster: TestCluster): Promise<void> {
     "types",
     "typescript",
     "--db-url",
-    `${cluster.postgres.url("ra_template")}?sslmode=disable`,
+    `${cluster.postgres.url(TEMPLATE_DATABASE)}?sslmode=disable`,
   ]);
   if (generated.code !== 0) {
     record("supabase gen types", false, generated.stderr.trim());
@@ -111,7 +117,7 @@ async function checkGeneratedTypes(cluster: TestCluster): Promise<void> {
 }
 
 async function dbLint(cluster: TestCluster): Promise<void> {
-  const url = cluster.postgres.url("ra_template");
+  const url = cluster.postgres.url(TEMPLATE_DATABASE);
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await admin`create extension if not exists plpgsql_check`;
@@ -179,8 +185,7 @@ async function pgTapTests(cluster: TestCluster): Promise<void> {
   try {
     for (const [index, file] of files.entries()) {
       const database = `pgtap_${index}`;
-      await admin.unsafe(`create database ${database} template ra_template`);
-      const url = cluster.postgres.url(database);
+      const url = await createDatabase(cluster.postgres, database, TEMPLATE_DATABASE);
       const setup = postgres(url, { max: 1, onnotice: () => {} });
       await setup`create extension if not exists pgtap`;
       await setup.end();

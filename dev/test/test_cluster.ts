@@ -2,8 +2,7 @@
  * The database side of the test harness: one throwaway cluster per test command, with the
  * migrations pushed by the Supabase CLI into a template database that every test file clones.
  */
-import postgres from "postgres";
-import { type LocalPostgres, startPostgres } from "../stack/postgres.ts";
+import { createDatabase, type LocalPostgres, startPostgres } from "../stack/postgres.ts";
 import { pushMigrations } from "../stack/tools.ts";
 
 /** Database that holds the migrated schema; test databases are created from it. */
@@ -30,13 +29,7 @@ export interface TestCluster {
 export async function startTestCluster(): Promise<TestCluster> {
   const pg = await startPostgres();
   try {
-    const admin = postgres(pg.url(), { max: 1, onnotice: () => {} });
-    try {
-      await admin.unsafe(`create database ${TEMPLATE_DATABASE}`);
-    } finally {
-      await admin.end();
-    }
-    await pushMigrations(pg.url(TEMPLATE_DATABASE));
+    await pushMigrations(await createDatabase(pg, TEMPLATE_DATABASE));
     await pushMigrations(pg.url("postgres"));
   } catch (error) {
     await pg.stop();
