@@ -95,9 +95,20 @@ export interface RacingApiClient {
    * GETs a path and returns its parsed JSON body, retrying what the policy allows.
    * @throws RacingApiError subclasses; the signal's reason when aborted
    */
-  get(path: string, query?: Query, options?: { readonly signal?: AbortSignal }): Promise<unknown>;
+  get(path: string, query?: Query, options?: GetOptions): Promise<unknown>;
   /** Calls and retries so far. */
   readonly stats: ClientStats;
+}
+
+/** Options of one `get`. */
+export interface GetOptions {
+  /** Aborts this request and its retries. */
+  readonly signal?: AbortSignal;
+  /**
+   * Parses a 2xx body; a SyntaxError makes it a MalformedBodyError. Error bodies always go
+   * through JSON.parse. @default JSON.parse
+   */
+  readonly parse?: (text: string) => unknown;
 }
 
 /** Default time allowed per attempt. */
@@ -157,9 +168,9 @@ export function validationIssues(body: unknown): ValidationIssue[] {
 
 const NOT_JSON = Symbol("not JSON");
 
-function parseJson(text: string): unknown {
+function parseJson(text: string, parse: (text: string) => unknown = JSON.parse): unknown {
   try {
-    return JSON.parse(text);
+    return parse(text);
   } catch {
     return NOT_JSON;
   }
@@ -225,6 +236,7 @@ export function createRacingApiClient(options: RacingApiClientOptions): RacingAp
     target: RequestTarget,
     query: Query,
     callerSignal: AbortSignal | undefined,
+    parse: ((text: string) => unknown) | undefined,
   ): Promise<unknown> {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
@@ -243,8 +255,8 @@ export function createRacingApiClient(options: RacingApiClientOptions): RacingAp
       throw noAnswer(error);
     }
     const fetchedAt = clock.now();
-    const body = parseJson(text);
-    if (!response.ok) throw statusError(response, body, target, fetchedAt);
+    if (!response.ok) throw statusError(response, parseJson(text), target, fetchedAt);
+    const body = parseJson(text, parse);
     if (body === NOT_JSON) {
       throw new MalformedBodyError({ ...target, status: response.status });
     }
@@ -262,7 +274,7 @@ export function createRacingApiClient(options: RacingApiClientOptions): RacingAp
   async function get(
     path: string,
     query: Query = {},
-    getOptions: { readonly signal?: AbortSignal } = {},
+    getOptions: GetOptions = {},
   ): Promise<unknown> {
     const signals = [clientSignal, getOptions.signal].filter((s): s is AbortSignal => !!s);
     const callerSignal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
@@ -273,7 +285,7 @@ export function createRacingApiClient(options: RacingApiClientOptions): RacingAp
       callerSignal?.throwIfAborted();
       await throttle.acquire(family, callerSignal);
       try {
-        return await attempt(url, target, query, callerSignal);
+        return await attempt(url, target, query, callerSignal, getOptions.parse);
       } catch (error) {
         const wait = retryDelayMs(error, attemptNo, retryPolicy, random);
         if (wait === undefined) throw error;

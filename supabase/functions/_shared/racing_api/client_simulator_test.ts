@@ -6,6 +6,7 @@ import { deepEqual, equal, ok, rejects } from "node:assert/strict";
 import { startSimulator } from "../../../../dev/simulator/server.ts";
 import { type Clock, sleep } from "../clock.ts";
 import { type ApiResponseRecord, createRacingApiClient, type Throttle } from "./client.ts";
+import { getRacecardsPro } from "./endpoints.ts";
 import {
   AuthError,
   MalformedBodyError,
@@ -172,6 +173,53 @@ Deno.test("get() gives up with the last error when every attempt fails", async (
     });
     await rejects(client.get("/v1/courses/regions"), MalformedBodyError);
     deepEqual(client.stats, { calls: 3, retries: 2 });
+  } finally {
+    await sim.close();
+  }
+});
+
+Deno.test("getRacecardsPro() parses cards without odds; the archive gets the body as sent", async () => {
+  const sim = await simulator({ now: () => new Date("2025-06-20T21:00:00Z") });
+  try {
+    const records: ApiResponseRecord[] = [];
+    const client = createRacingApiClient({
+      baseUrl: sim.baseUrl,
+      ...CREDENTIALS,
+      throttle: OPEN,
+      onResponse: (record) => {
+        records.push(record);
+      },
+    });
+    const page = await getRacecardsPro(client, { date: "2025-06-14", regionCodes: ["gb"] });
+    const runners = (page as { racecards: { runners: { odds: unknown[] }[] }[] }).racecards
+      .flatMap((card) => card.runners);
+    ok(runners.length > 0);
+    ok(runners.every((runner) => Array.isArray(runner.odds) && runner.odds.length === 0));
+    const sent = JSON.parse(records[0]!.bodyText);
+    ok(sent.racecards[0].runners[0].odds.length > 0, "the archived text keeps the odds");
+  } finally {
+    await sim.close();
+  }
+});
+
+Deno.test("getRacecardsPro() still retries malformed and truncated bodies", async () => {
+  const sim = await simulator({
+    now: () => new Date("2025-06-20T21:00:00Z"),
+    faults: { malformed: 0.3, truncated: 0.3 },
+  });
+  try {
+    const client = createRacingApiClient({
+      baseUrl: sim.baseUrl,
+      ...CREDENTIALS,
+      throttle: OPEN,
+      clock: INSTANT,
+      retryPolicy: { ...PATIENT, maxAttempts: 30 },
+    });
+    const clean = await getRacecardsPro(client, { date: "2025-06-14", regionCodes: ["gb"] });
+    for (let i = 0; i < 5; i++) {
+      deepEqual(await getRacecardsPro(client, { date: "2025-06-14", regionCodes: ["gb"] }), clean);
+    }
+    ok(client.stats.retries > 0, "no malformed or truncated body was met");
   } finally {
     await sim.close();
   }

@@ -6,6 +6,7 @@
  */
 import { daysBetween } from "../clock.ts";
 import type { RacingApiClient } from "./client.ts";
+import { parseJsonWithoutOdds } from "./skip_odds.ts";
 
 /** Largest `limit` of /v1/results. */
 export const RESULTS_LIMIT_MAX = 100;
@@ -102,12 +103,12 @@ export function getRacecardsPro(client: RacingApiClient, query: RacecardsQuery):
     region_codes: query.regionCodes,
     limit: query.limit,
     skip: query.skip,
-  });
+  }, { parse: parseJsonWithoutOdds });
 }
 
-/** One Pro racecard by race id (`/v1/racecards/{race_id}/pro`). */
+/** One Pro racecard by race id (`/v1/racecards/{race_id}/pro`), parsed without its odds. */
 export function getRacecardPro(client: RacingApiClient, raceId: string): Promise<unknown> {
-  return client.get(`/v1/racecards/${pathId(raceId)}/pro`);
+  return client.get(`/v1/racecards/${pathId(raceId)}/pro`, {}, { parse: parseJsonWithoutOdds });
 }
 
 /** Query of a results page. */

@@ -1,5 +1,5 @@
 import { deepEqual, equal, throws } from "node:assert/strict";
-import type { Query, RacingApiClient } from "./client.ts";
+import type { GetOptions, Query, RacingApiClient } from "./client.ts";
 import {
   endpointFamily,
   getCourses,
@@ -11,13 +11,14 @@ import {
   getResult,
   getResults,
 } from "./endpoints.ts";
+import { parseJsonWithoutOdds } from "./skip_odds.ts";
 
 /** A client that records what it was asked and answers nothing. */
 function recordingClient() {
-  const calls: { path: string; query: Query | undefined }[] = [];
+  const calls: { path: string; query: Query | undefined; parse?: GetOptions["parse"] }[] = [];
   const client: RacingApiClient = {
-    get(path, query) {
-      calls.push({ path, query });
+    get(path, query, options) {
+      calls.push(options?.parse ? { path, query, parse: options.parse } : { path, query });
       return Promise.resolve(null);
     },
     stats: { calls: 0, retries: 0 },
@@ -43,6 +44,7 @@ Deno.test("getRacecardsPro() asks for one date with region_codes", async () => {
   deepEqual(calls, [{
     path: "/v1/racecards/pro",
     query: { date: "2024-05-01", region_codes: ["gb", "ire"], limit: 500, skip: undefined },
+    parse: parseJsonWithoutOdds,
   }]);
 });
 
@@ -112,6 +114,13 @@ Deno.test("single-object endpoints put the id in the path, escaped", async () =>
     "/v1/results/rac_11223344",
     "/v1/horses/hrs_123/pro",
     "/v1/horses/hrs_1%2F..%2Fx/standard",
+  ]);
+  // Only the racecard is parsed without its odds.
+  deepEqual(calls.map((call) => call.parse), [
+    parseJsonWithoutOdds,
+    undefined,
+    undefined,
+    undefined,
   ]);
   throws(() => getHorsePro(client, ""), RangeError);
 });
