@@ -12,7 +12,10 @@
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { addDays, ukDate } from "../supabase/functions/_shared/clock.ts";
-import { writeBatchInTransaction } from "../supabase/functions/_shared/db/writer.ts";
+import {
+  writeBatchInTransaction,
+  type WriterStatement,
+} from "../supabase/functions/_shared/db/writer.ts";
 import { RESULTS_LIMIT_MAX } from "../supabase/functions/_shared/racing_api/endpoints.ts";
 import {
   parseApiPayload,
@@ -139,25 +142,54 @@ async function writerThroughput(pg: LocalPostgres, sim: SimulatorProcess, today:
     try {
       let runners = 0;
       let rows = 0;
+      const perTable = new Map<string, { rows: number; ms: number }>();
+      const onStatement = ({ table, kind, rows, ms }: WriterStatement) => {
+        const name = kind === "parents" ? `${table} (key-only)` : table;
+        const spent = perTable.get(name) ?? { rows: 0, ms: 0 };
+        perTable.set(name, { rows: spent.rows + rows, ms: spent.ms + ms });
+      };
       const started = performance.now();
       for (const batch of batches) {
-        const counts = await writeBatchInTransaction(sql, batch, "result");
+        const counts = await writeBatchInTransaction(sql, batch, "result", { onStatement });
         runners += counts.ra_mst_runners ?? 0;
         rows += Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0);
       }
-      const seconds = (performance.now() - started) / 1000;
+      const ms = performance.now() - started;
+      const seconds = ms / 1000;
       lines.push(
         `  ${label.padEnd(8)} ${
           String(runners).padStart(6)
-        } runner rows (${rows} rows in all) in ` +
+        } runner rows (${rows} rows in all, ${batches.length} pages) in ` +
           `${seconds.toFixed(2)} s: ${Math.round(runners / seconds)} runner rows/s, ` +
-          `${Math.round(rows / seconds)} rows/s`,
+          `${Math.round(rows / seconds)} rows/s   (target ≥ 20,000 runner rows/s)`,
       );
+      if (days > 1) lines.push(...statementBreakdown(perTable, ms));
     } finally {
       await sql.end();
     }
   }
   return lines;
+}
+
+/** Where a write's time went: each table's statements, then the rest (transactions, client). */
+function statementBreakdown(
+  perTable: ReadonlyMap<string, { rows: number; ms: number }>,
+  totalMs: number,
+): string[] {
+  const spent = [...perTable].sort((a, b) => b[1].ms - a[1].ms);
+  const statementsMs = spent.reduce((sum, [, { ms }]) => sum + ms, 0);
+  const share = (ms: number) => `${Math.round((ms / totalMs) * 100)}%`.padStart(4);
+  return [
+    "    time per table (statement sent to answer):",
+    ...spent.map(([table, { rows, ms }]) =>
+      `      ${table.padEnd(32)} ${String(rows).padStart(6)} rows ${ms.toFixed(0).padStart(5)} ms ${
+        share(ms)
+      }  ${((ms * 1000) / rows).toFixed(1).padStart(5)} µs/row`
+    ),
+    `      ${"transactions and client".padEnd(32)} ${"".padStart(11)} ${
+      (totalMs - statementsMs).toFixed(0).padStart(5)
+    } ms ${share(totalMs - statementsMs)}`,
+  ];
 }
 
 interface BackfillFigures {

@@ -33,6 +33,22 @@ export class InvalidBatchError extends Error {
 
 type PlainRow = Record<string, unknown>;
 
+/** One statement the writer ran, for profiling (`deno task bench`). */
+export interface WriterStatement {
+  table: TableName;
+  /** Key-only rows for missing parents, or the upsert of the batch's rows. */
+  kind: "parents" | "upsert";
+  rows: number;
+  /** Wall time from sending the statement to its answer. */
+  ms: number;
+}
+
+/** Options of writeBatch. */
+export interface WriteOptions {
+  /** Called after each statement. */
+  onStatement?: (statement: WriterStatement) => void;
+}
+
 /**
  * Writes a batch as `source`: for each table in WRITE_ORDER, key-only rows for referenced
  * parents the database lacks, then the rows, deduplicated by key (last wins) and upserted in
@@ -44,8 +60,21 @@ export async function writeBatch<S extends WriterSource>(
   tx: postgres.TransactionSql | postgres.Sql,
   batch: RowBatch<S>,
   source: S,
+  options: WriteOptions = {},
 ): Promise<WriteCounts> {
   const sql = tx as postgres.Sql;
+  const timed = async (
+    table: TableName,
+    kind: WriterStatement["kind"],
+    rows: number,
+    run: () => Promise<number>,
+  ): Promise<number> => {
+    if (options.onStatement === undefined) return await run();
+    const started = performance.now();
+    const count = await run();
+    options.onStatement({ table, kind, rows, ms: performance.now() - started });
+    return count;
+  };
   const plans = WRITE_ORDER.flatMap((table) => {
     const rows = batch[table] as PlainRow[] | undefined;
     return rows && rows.length > 0 ? [{ table, rows: checkedRows(table, rows, source) }] : [];
@@ -55,12 +84,24 @@ export async function writeBatch<S extends WriterSource>(
   const written = new Map<TableName, Set<string>>();
   for (const { table, rows } of plans) {
     for (const [column, parent] of Object.entries(parentTables(table))) {
-      const inserted = await insertMissingParents(sql, parent, rows, column, written.get(parent));
+      const ids = missingParentIds(rows, column, written.get(parent));
+      if (ids.length === 0) continue;
+      const inserted = await timed(
+        parent,
+        "parents",
+        ids.length,
+        () => insertKeyOnlyRows(sql, parent, ids),
+      );
       if (inserted > 0) counts[parent] = (counts[parent] ?? 0) + inserted;
     }
     let changed = 0;
     for (const group of groupByColumns(rows)) {
-      changed += await upsertGroup(sql, table, source, group.columns, group.rows);
+      changed += await timed(
+        table,
+        "upsert",
+        group.rows.length,
+        () => upsertGroup(sql, table, source, group.columns, group.rows),
+      );
     }
     counts[table] = (counts[table] ?? 0) + changed;
     const keys = keyColumns(table);
@@ -74,8 +115,9 @@ export function writeBatchInTransaction<S extends WriterSource>(
   sql: postgres.Sql,
   batch: RowBatch<S>,
   source: S,
+  options: WriteOptions = {},
 ): Promise<WriteCounts> {
-  return sql.begin((tx) => writeBatch(tx, batch, source)) as Promise<WriteCounts>;
+  return sql.begin((tx) => writeBatch(tx, batch, source, options)) as Promise<WriteCounts>;
 }
 
 /** Validates rows against the table's keys and the source's columns; dedupes by key. */
@@ -138,24 +180,30 @@ function groupByColumns(rows: PlainRow[]): { columns: string[]; rows: PlainRow[]
   return [...groups.values()];
 }
 
-/** Inserts a key-only row into `parent` for each value of `column` the parent table lacks. */
-async function insertMissingParents(
-  sql: postgres.Sql,
-  parent: TableName,
+/** The values of `column` (a reference) that this batch has not written as parents. */
+function missingParentIds(
   rows: PlainRow[],
   column: string,
   alreadyWritten: ReadonlySet<string> | undefined,
-): Promise<number> {
+): string[] {
   const ids = new Set<string>();
   for (const row of rows) {
     const value = row[column];
     if (typeof value === "string" && !alreadyWritten?.has(value)) ids.add(value);
   }
-  if (ids.size === 0) return 0;
+  return [...ids];
+}
+
+/** Inserts a key-only row into `parent` for each id the table lacks; returns rows inserted. */
+async function insertKeyOnlyRows(
+  sql: postgres.Sql,
+  parent: TableName,
+  ids: string[],
+): Promise<number> {
   const [parentKey] = keyColumns(parent);
   const result = await sql`
     insert into ${sql(parent)} (${sql(parentKey!)})
-    select id from unnest(${[...ids]}::text[]) as id
+    select id from unnest(${ids}::text[]) as id
     on conflict do nothing
   `;
   return result.count;

@@ -3,7 +3,12 @@ import type postgres from "postgres";
 import { createTestDatabase } from "../../../../tests/support/db.ts";
 import { createDbClient } from "./client.ts";
 import { keyColumns, parentTables, type RowBatch, WRITE_ORDER } from "./columns.ts";
-import { InvalidBatchError, writeBatch, writeBatchInTransaction } from "./writer.ts";
+import {
+  InvalidBatchError,
+  writeBatch,
+  writeBatchInTransaction,
+  type WriterStatement,
+} from "./writer.ts";
 
 const RACE_ID = "rac_11746254";
 
@@ -573,17 +578,34 @@ Deno.test("writeBatch() keeps the last row of a key repeated within a batch", as
 
 Deno.test("writeBatch() inserts key-only parents the batch does not carry, before the children", async () => {
   await withDatabase(async (sql) => {
-    const counts = await writeBatch(sql, {
-      ra_mst_races: [{ id: RACE_ID, course_id: "crs_28054", race_date: "2025-10-13" }],
-      ra_mst_runners: [{
-        race_id: RACE_ID,
-        horse_id: "hrs_42073850",
-        jockey_id: "jky_278085",
-        trainer_id: "trn_368685",
-        owner_id: null,
-        position: 1,
-      }],
-    }, "result");
+    const statements: WriterStatement[] = [];
+    const counts = await writeBatch(
+      sql,
+      {
+        ra_mst_races: [{ id: RACE_ID, course_id: "crs_28054", race_date: "2025-10-13" }],
+        ra_mst_runners: [{
+          race_id: RACE_ID,
+          horse_id: "hrs_42073850",
+          jockey_id: "jky_278085",
+          trainer_id: "trn_368685",
+          owner_id: null,
+          position: 1,
+        }],
+      },
+      "result",
+      { onStatement: (statement) => statements.push(statement) },
+    );
+    // The profiling hook sees every statement, in the order they ran; the race the batch
+    // carries needs no key-only row.
+    deepEqual(statements.map(({ table, kind, rows }) => [table, kind, rows]), [
+      ["ra_mst_courses", "parents", 1],
+      ["ra_mst_races", "upsert", 1],
+      ["ra_mst_horses", "parents", 1],
+      ["ra_mst_jockeys", "parents", 1],
+      ["ra_mst_trainers", "parents", 1],
+      ["ra_mst_runners", "upsert", 1],
+    ]);
+    ok(statements.every(({ ms }) => ms >= 0));
     deepEqual(counts, {
       ra_mst_courses: 1,
       ra_mst_races: 1,
