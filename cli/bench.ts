@@ -25,6 +25,7 @@ import { planWindows } from "../supabase/functions/_shared/sync/checkpoints.ts";
 import { DEFAULT_RATES, MAX_GLOBAL_RATE } from "../supabase/functions/_shared/sync/rates.ts";
 import { DEFAULT_RESULTS_WINDOW_DAYS } from "../supabase/functions/_shared/sync/windows.ts";
 import { resultsPageToRows } from "../supabase/functions/_shared/transform/result.ts";
+import { drainBackfill, handlerBackfillInvoke } from "../dev/stack/backfill_drain.ts";
 import { FUNCTION_FACTORIES } from "../dev/stack/function_registry.ts";
 import { createDatabase, type LocalPostgres, startPostgres } from "../dev/stack/postgres.ts";
 import { pushMigrations } from "../dev/stack/tools.ts";
@@ -241,20 +242,11 @@ async function backfillBench(
     for (const job of plan.jobs) await planWindows(sql, job.checkpointJob, job.windows);
     await fetch(`${sim.baseUrl}/_admin/requests`, { method: "DELETE" });
     const platform = { waitUntil: () => false, onShutdown: () => {} };
-    const drain = async (name: string) => {
+    const drain = (name: string) => {
       const handler = FUNCTION_FACTORIES[name]!(env, { platform, logSink: () => {}, sql });
-      while (true) {
-        const response = await handler(
-          new Request(`http://127.0.0.1/functions/v1/${name}`, {
-            method: "POST",
-            headers: { apikey: FUNCTION_KEY },
-            body: JSON.stringify({ mode: "backfill", wait: true }),
-          }),
-        );
-        const summary = await response.json();
-        if (summary.status === "failed") throw new Error(`${name}: ${summary.error}`);
-        if (summary.details?.windows_remaining === 0) return;
-      }
+      return drainBackfill(name, handlerBackfillInvoke(handler, name, FUNCTION_KEY), {
+        maxInvocations: 100_000,
+      });
     };
     const started = performance.now();
     const progress = setInterval(async () => {

@@ -3,6 +3,7 @@
  * fetch-racecards and the checkpointed backfill).
  */
 import assert from "node:assert/strict";
+import { BACKFILL_REQUEST_BODY, drainBackfill } from "../dev/stack/backfill_drain.ts";
 import { addDays } from "../supabase/functions/_shared/clock.ts";
 import { planWindows, retryFailed } from "../supabase/functions/_shared/sync/checkpoints.ts";
 import { DEFAULT_RATES } from "../supabase/functions/_shared/sync/rates.ts";
@@ -34,16 +35,10 @@ async function planDays(
 }
 
 /** Invokes a function's backfill mode until no window remains; returns the invocations. */
-async function drain(pipeline: Pipeline, name: string, maxInvocations = 200) {
-  const summaries: Record<string, unknown>[] = [];
-  for (let i = 0; i < maxInvocations; i++) {
-    const { status, body } = await pipeline.invoke(name, { mode: "backfill", wait: true });
-    assert.equal(status, 200, JSON.stringify(body));
-    summaries.push(body);
-    const details = body.details as { windows_remaining: number };
-    if (details.windows_remaining === 0) return summaries;
-  }
-  throw new Error(`${name} still had windows after ${maxInvocations} invocations`);
+function drain(pipeline: Pipeline, name: string) {
+  return drainBackfill(name, () => pipeline.invoke(name, BACKFILL_REQUEST_BODY), {
+    maxInvocations: 200,
+  });
 }
 
 async function checkpointStatuses(pipeline: Pipeline) {

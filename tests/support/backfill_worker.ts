@@ -3,6 +3,7 @@
  * nothing is left, through the real handler. Usage (env as the functions'):
  *   deno run -A tests/support/backfill_worker.ts <function-name>
  */
+import { drainBackfill, handlerBackfillInvoke } from "../../dev/stack/backfill_drain.ts";
 import { FUNCTION_FACTORIES } from "../../dev/stack/function_registry.ts";
 
 const name = Deno.args[0] ?? "fetch-results";
@@ -11,16 +12,7 @@ const handler = FUNCTION_FACTORIES[name]!(env, {
   platform: { waitUntil: () => false, onShutdown: () => {} },
   logSink: () => {},
 });
-while (true) {
-  const response = await handler(
-    new Request(`http://127.0.0.1/functions/v1/${name}`, {
-      method: "POST",
-      headers: { apikey: env.RA_FUNCTION_KEY ?? "" },
-      body: JSON.stringify({ mode: "backfill", wait: true }),
-    }),
-  );
-  const summary = await response.json();
-  console.log(JSON.stringify(summary));
-  if (summary.details?.windows_remaining === 0) break;
-}
+await drainBackfill(name, handlerBackfillInvoke(handler, name, env.RA_FUNCTION_KEY ?? ""), {
+  onSummary: (summary) => console.log(JSON.stringify(summary)),
+});
 Deno.exit(0);
