@@ -34,9 +34,10 @@ export function withoutOdds(text: string): string {
   if (at < 0) return text;
   const parts: string[] = [];
   let copiedTo = 0;
-  for (; at >= 0; at = text.indexOf(ODDS_KEY, at + 1)) {
+  // The next search starts after the array just cut, so no odds text is read twice.
+  for (; at >= 0; at = text.indexOf(ODDS_KEY, Math.max(at + 1, copiedTo))) {
     // A quote after an odd number of backslashes sits inside a string: not a key.
-    if (at < copiedTo || precedingBackslashes(text, at) % 2 === 1) continue;
+    if (precedingBackslashes(text, at) % 2 === 1) continue;
     const contentStart = at + ODDS_KEY.length;
     const end = arrayEnd(text, contentStart);
     if (end < 0) return text;
@@ -53,17 +54,29 @@ function precedingBackslashes(text: string, at: number): number {
   return count;
 }
 
+// Pieces of the scanning pattern: text that is neither quote nor bracket, and a whole string
+// (escapes included). Alternatives never match the same text, so the patterns never backtrack.
+const PLAIN = String.raw`[^"[\]]*`;
+const STRING = String.raw`"[^"\\]*(?:\\.[^"\\]*)*"`;
+const FLAT = `${PLAIN}(?:${STRING}${PLAIN})*`;
+
 /**
- * Everything up to the next bracket outside a string: runs of other characters and whole
- * strings (escapes included). One native regex step per bracket instead of a JavaScript step
- * per character; the pattern never backtracks (its parts cannot match the same text).
+ * An array's contents up to its closing bracket, when they nest at most one array deep (an
+ * odds item's price history): one native regex step for a runner's whole odds.
  */
-const UP_TO_BRACKET = /[^"[\]]*(?:"[^"\\]*(?:\\.[^"\\]*)*"[^"[\]]*)*/y;
+const SHALLOW_CONTENTS = new RegExp(`${FLAT}(?:\\[${FLAT}\\]${FLAT})*`, "y");
+/** Everything up to the next bracket outside a string, for deeper nesting. */
+const UP_TO_BRACKET = new RegExp(FLAT, "y");
 
 /** Index of the `]` closing the array whose contents start at `start`, or -1 if it never does. */
 function arrayEnd(text: string, start: number): number {
+  SHALLOW_CONTENTS.lastIndex = start;
+  SHALLOW_CONTENTS.exec(text);
+  let i = SHALLOW_CONTENTS.lastIndex;
+  if (text.charCodeAt(i) === CLOSE_BRACKET) return i;
+  // Deeper arrays (or a broken text): walk bracket by bracket from the start.
   let depth = 1;
-  for (let i = start;; i++) {
+  for (i = start;; i++) {
     UP_TO_BRACKET.lastIndex = i;
     UP_TO_BRACKET.exec(text);
     i = UP_TO_BRACKET.lastIndex;

@@ -22,6 +22,16 @@ const DECIMAL_PATTERN = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
 /** Trims a string and maps the API's "no value" markers ("", "-", "–", whitespace) to null. */
 export function blankToNull(s: string | null | undefined): string | null {
   if (s === null || s === undefined) return null;
+  // Fast path (it runs for most fields of every runner): printable ASCII at both ends means
+  // nothing to trim, and the only one-character marker in ASCII is "-".
+  const length = s.length;
+  if (length > 0) {
+    const first = s.charCodeAt(0);
+    const last = s.charCodeAt(length - 1);
+    if (first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f) {
+      return length === 1 && first === 0x2d ? null : s;
+    }
+  }
   const trimmed = s.trim();
   return BLANK_MARKERS.has(trimmed) ? null : trimmed;
 }
