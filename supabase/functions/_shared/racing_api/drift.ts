@@ -1,7 +1,7 @@
 /**
- * Schema drift: fields the API sends that our schemas do not declare. Loose schemas let such
- * fields pass, so this walks payload and schema side by side to name them, and a reporter makes
- * a run log each new field once.
+ * Schema drift: fields the API sends that our schemas do not declare. The schemas accept such
+ * fields and leave them out of the parsed value, so this walks payload and schema side by side
+ * to name them, and a reporter makes a run log each new field once.
  *
  * @module
  */

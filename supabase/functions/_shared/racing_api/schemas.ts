@@ -5,7 +5,9 @@
  * Strict where rows depend on it: ids and their prefixes, dates, `off_dt` when present, the
  * runners arrays and the paging integers. Tolerant elsewhere, as the API is: every value is a
  * string, "" and null both mean "no value", fields the spec marks optional may be missing, and
- * unknown fields pass through (objects are loose; `drift.ts` reports the new keys).
+ * unknown fields are accepted. A parsed value holds the declared fields only: `drift.ts` names
+ * the new keys from the payload itself, the archive keeps the body as received, and objects of
+ * one shape make the transforms faster than the payload's own objects would.
  *
  * @module
  */
@@ -44,7 +46,7 @@ const queryEcho = z.array(z.unknown()).optional();
 // ---------------------------------------------------------------------------------------------
 
 /** One price movement inside an odds item (populated for races from 2025-03-17). */
-export const OddsHistoryPointSchema = z.looseObject({
+export const OddsHistoryPointSchema = z.object({
   changed_at: optionalText,
   fractional: optionalText,
   decimal: optionalText,
@@ -60,7 +62,7 @@ const oddsMovements = z
   .nullish();
 
 /** One bookmaker's price for a runner (`OddsHistory` in the vendor spec). */
-export const OddsHistorySchema = z.looseObject({
+export const OddsHistorySchema = z.object({
   bookmaker: z.string(),
   fractional: requiredText,
   decimal: requiredText,
@@ -71,28 +73,28 @@ export const OddsHistorySchema = z.looseObject({
 });
 
 /** A trainer's last-14-days form on a pro runner. */
-export const Trainer14DaysSchema = z.looseObject({
+export const Trainer14DaysSchema = z.object({
   runs: optionalText,
   wins: optionalText,
   percent: optionalText,
 });
 
 /** A previous trainer of a runner. */
-export const PrevTrainerSchema = z.looseObject({
+export const PrevTrainerSchema = z.object({
   trainer: optionalText,
   trainer_id: optionalText,
   change_date: optionalText,
 });
 
 /** A previous owner of a runner. */
-export const PrevOwnerSchema = z.looseObject({
+export const PrevOwnerSchema = z.object({
   owner: optionalText,
   owner_id: optionalText,
   change_date: optionalText,
 });
 
 /** A press quote about a runner. */
-export const RunnerQuoteSchema = z.looseObject({
+export const RunnerQuoteSchema = z.object({
   date: optionalText,
   horse: optionalText,
   horse_id: optionalText,
@@ -106,13 +108,13 @@ export const RunnerQuoteSchema = z.looseObject({
 });
 
 /** A stable-tour quote about a runner. */
-export const StableTourSchema = z.looseObject({ quote: optionalText });
+export const StableTourSchema = z.object({ quote: optionalText });
 
 /** A medical note (e.g. wind surgery) on a runner. */
-export const RunnerMedicalSchema = z.looseObject({ date: optionalText, type: optionalText });
+export const RunnerMedicalSchema = z.object({ date: optionalText, type: optionalText });
 
 /** A pro racecard runner (`RunnerOddsPro`); non-runners stay in the list with number "NR". */
-export const RunnerProSchema = z.looseObject({
+export const RunnerProSchema = z.object({
   horse_id: idOf("hrs"),
   horse: requiredText,
   dob: requiredText,
@@ -165,7 +167,7 @@ export const RunnerProSchema = z.looseObject({
 });
 
 /** One pro racecard (`RacecardOddsPro`): a race with its runners. */
-export const RacecardProSchema = z.looseObject({
+export const RacecardProSchema = z.object({
   race_id: idOf("rac"),
   course: requiredText,
   course_id: idOf("crs"),
@@ -202,7 +204,7 @@ export const RacecardProSchema = z.looseObject({
 });
 
 /** A page of `/v1/racecards/pro`. */
-export const RacecardsProPageSchema = z.looseObject({
+export const RacecardsProPageSchema = z.object({
   racecards: z.array(RacecardProSchema),
   total: pagingInteger,
   limit: pagingInteger,
@@ -215,7 +217,7 @@ export const RacecardsProPageSchema = z.looseObject({
 // ---------------------------------------------------------------------------------------------
 
 /** A result runner (`RunnerStandard`), in finishing order. */
-export const ResultRunnerSchema = z.looseObject({
+export const ResultRunnerSchema = z.object({
   horse_id: idOf("hrs"),
   horse: requiredText,
   sp: requiredText,
@@ -254,7 +256,7 @@ export const ResultRunnerSchema = z.looseObject({
 });
 
 /** One race result (`ResultStandard`). */
-export const ResultSchema = z.looseObject({
+export const ResultSchema = z.object({
   race_id: idOf("rac"),
   date: raceDate,
   region: z.string(),
@@ -289,7 +291,7 @@ export const ResultSchema = z.looseObject({
 });
 
 /** A page of `/v1/results` (`ResultsStandardPage`); the spec lets `results` be null. */
-export const ResultsPageSchema = z.looseObject({
+export const ResultsPageSchema = z.object({
   results: z.array(ResultSchema).nullable(),
   total: pagingInteger,
   limit: pagingInteger,
@@ -307,7 +309,7 @@ function optionalLinkOf(prefix: string) {
 }
 
 /** A horse's pro profile (`HorsePro`). */
-export const HorseProSchema = z.looseObject({
+export const HorseProSchema = z.object({
   id: idOf("hrs"),
   name: optionalText,
   breeder: optionalText,
@@ -325,7 +327,7 @@ export const HorseProSchema = z.looseObject({
 });
 
 /** A horse's standard profile (`Horse`), the fallback when the pro profile is 404. */
-export const HorseStandardSchema = z.looseObject({
+export const HorseStandardSchema = z.object({
   id: idOf("hrs"),
   name: optionalText,
   sire: optionalText,
@@ -341,7 +343,7 @@ export const HorseStandardSchema = z.looseObject({
 // ---------------------------------------------------------------------------------------------
 
 /** A course; `region_code` is lower-case ("gb"), `region` the full name. */
-export const CourseSchema = z.looseObject({
+export const CourseSchema = z.object({
   id: idOf("crs"),
   course: z.string(),
   region_code: z.string().min(1),
@@ -349,13 +351,13 @@ export const CourseSchema = z.looseObject({
 });
 
 /** The `/v1/courses` body (not paged). */
-export const CoursesPageSchema = z.looseObject({
+export const CoursesPageSchema = z.object({
   courses: z.array(CourseSchema),
   total: pagingInteger,
 });
 
 /** One region of `/v1/courses/regions` ("ire" for Ireland, "spa" for Spain). */
-export const RegionSchema = z.looseObject({
+export const RegionSchema = z.object({
   region: z.string(),
   region_code: z.string().min(1),
 });
