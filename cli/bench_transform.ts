@@ -9,38 +9,13 @@
  * @module
  */
 import { startSimulator } from "../dev/simulator/server.ts";
-import {
-  parseApiPayload,
-  RacecardsProPageSchema,
-  ResultsPageSchema,
-} from "../supabase/functions/_shared/racing_api/schemas.ts";
-import { parseJsonWithoutOdds } from "../supabase/functions/_shared/racing_api/skip_odds.ts";
 import { DEFAULT_REGION_CODES } from "../supabase/functions/_shared/regions.ts";
-import { racecardsPageToRows } from "../supabase/functions/_shared/transform/racecard.ts";
-import { resultsPageToRows } from "../supabase/functions/_shared/transform/result.ts";
+import { type BenchFigure, MEASURED_KINDS, type MeasureRequest } from "./bench_measure.ts";
+
+export type { BenchFigure, StageMs } from "./bench_measure.ts";
 
 /** The CPU budget the design sets for parse + validate + transform, per 1,000 runners. */
 export const TRANSFORM_BUDGET_MS_PER_1000_RUNNERS = 20;
-
-/** Milliseconds per 1,000 runners, per stage. */
-export interface StageMs {
-  parse: number;
-  validate: number;
-  transform: number;
-  total: number;
-}
-
-/** Figures for one payload kind. */
-export interface BenchFigure {
-  payload: string;
-  pages: number;
-  races: number;
-  runners: number;
-  /** Payload size in MB (UTF-16 length of the body / 1e6, close to bytes for this ASCII text). */
-  megabytes: number;
-  iterations: number;
-  msPer1000Runners: StageMs;
-}
 
 /** Everything `benchTransforms()` measured. */
 export interface BenchFigures {
@@ -148,44 +123,19 @@ export async function benchTransforms(options: BenchOptions = {}): Promise<Bench
     await simulator.close();
   }
 
-  const regions = [...DEFAULT_REGION_CODES];
-  const racecardsStages = (json: unknown) => {
-    const page = parseApiPayload(RacecardsProPageSchema, json, "racecards page");
-    return {
-      count: () => countRaces(page.racecards),
-      transform: () => racecardsPageToRows(page, { regions }),
-    };
-  };
-  // As the functions parse them (getRacecardsPro): the odds, which no table stores, skipped.
-  const racecards = measure(
-    "racecards (pro)",
-    racecardBodies,
-    iterations,
-    warmup,
-    racecardsStages,
-    parseJsonWithoutOdds,
-  );
-  // As replay reads a saved page: every price, with its history, parsed and validated.
-  const racecardsWithOdds = measure(
-    "racecards (pro), odds kept",
-    racecardBodies,
-    iterations,
-    warmup,
-    racecardsStages,
-  );
-  const results = measure("results", resultBodies, iterations, warmup, (json) => {
-    const page = parseApiPayload(ResultsPageSchema, json, "results page");
-    return {
-      count: () => countRaces(page.results ?? []),
-      transform: () => resultsPageToRows(page, { regions }),
-    };
-  });
+  // Each kind in its own worker, as each function runs in its own isolate: code warmed on one
+  // payload shape would otherwise run slower on the next.
+  const figures: BenchFigure[] = [];
+  for (const kind of MEASURED_KINDS) {
+    const bodies = kind === "results" ? resultBodies : racecardBodies;
+    figures.push(await measureInWorker({ kind, bodies, iterations, warmup }));
+  }
   return {
-    figures: [racecards, racecardsWithOdds, results],
+    figures,
     method: `wall time of performance.now() on one thread (Deno has no per-process CPU ` +
       `clock; it equals CPU time only on an idle machine: 1-minute load average was ` +
       `${Deno.loadavg()[0]?.toFixed(2)} on ${navigator.hardwareConcurrency} CPUs), mean of ` +
-      `${iterations} passes after ${warmup} warm-up passes`,
+      `${iterations} passes after ${warmup} warm-up passes, each payload kind in a worker of its own`,
   };
 }
 
@@ -206,76 +156,19 @@ function pageFetcher(baseUrl: string) {
   };
 }
 
-function countRaces(races: readonly { runners: readonly unknown[] }[]): [number, number] {
-  let runners = 0;
-  for (const race of races) runners += race.runners.length;
-  return [races.length, runners];
-}
-
-interface Validated {
-  count(): [number, number];
-  transform(): unknown;
-}
-
-function measure(
-  payload: BenchFigure["payload"],
-  bodies: readonly string[],
-  iterations: number,
-  warmup: number,
-  validate: (json: unknown) => Validated,
-  parse: (text: string) => unknown = JSON.parse,
-): BenchFigure {
-  let races = 0;
-  let runners = 0;
-  let characters = 0;
-  for (const body of bodies) {
-    const [raceCount, runnerCount] = validate(parse(body)).count();
-    races += raceCount;
-    runners += runnerCount;
-    characters += body.length;
-  }
-  const spent = { parse: 0, validate: 0, transform: 0 };
-  let sink = 0;
-  for (let pass = 0; pass < warmup + iterations; pass++) {
-    const measured = pass >= warmup;
-    for (const body of bodies) {
-      const t0 = performance.now();
-      const json = parse(body);
-      const t1 = performance.now();
-      const validated = validate(json);
-      const t2 = performance.now();
-      const rows = validated.transform();
-      const t3 = performance.now();
-      if (rows !== null) sink += 1;
-      if (measured) {
-        spent.parse += t1 - t0;
-        spent.validate += t2 - t1;
-        spent.transform += t3 - t2;
-      }
-    }
-  }
-  // Keeps the work observable, so no pass can be optimised away.
-  if (sink < 0) throw new Error("unreachable");
-  const per1000 = (ms: number) => runners === 0 ? 0 : round2((ms / iterations) * 1000 / runners);
-  const stages = {
-    parse: per1000(spent.parse),
-    validate: per1000(spent.validate),
-    transform: per1000(spent.transform),
-    total: per1000(spent.parse + spent.validate + spent.transform),
-  };
-  return {
-    payload,
-    pages: bodies.length,
-    races,
-    runners,
-    megabytes: round2(characters / 1e6),
-    iterations,
-    msPer1000Runners: stages,
-  };
-}
-
-function round2(value: number): number {
-  return Math.round(value * 100) / 100;
+/** Runs one kind's measurement in a fresh worker and returns its figure. */
+function measureInWorker(request: MeasureRequest): Promise<BenchFigure> {
+  const worker = new Worker(new URL("./bench_transform_worker.ts", import.meta.url), {
+    type: "module",
+  });
+  return new Promise<BenchFigure>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<BenchFigure>) => resolve(event.data);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      reject(new Error(`the ${request.kind} bench worker failed: ${event.message}`));
+    };
+    worker.postMessage(request);
+  }).finally(() => worker.terminate());
 }
 
 /** Formats the figures as a small text table with the budget and the method. */
