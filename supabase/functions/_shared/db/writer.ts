@@ -132,7 +132,8 @@ function checkedRows(table: TableName, rows: PlainRow[], source: WriterSource): 
   }
   const parents = parentTables(table);
   const byKey = new Map<string, PlainRow>();
-  rows.forEach((row, index) => {
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index]!;
     for (const key of keys) {
       const value = row[key];
       if (typeof value !== "string" || value === "") {
@@ -143,16 +144,17 @@ function checkedRows(table: TableName, rows: PlainRow[], source: WriterSource): 
         );
       }
     }
-    for (const [column, value] of Object.entries(row)) {
+    for (const column in row) {
+      const value = row[column];
       if (value === undefined || keys.includes(column)) continue;
-      if (!(column in owned)) {
+      if (owned[column] === undefined) {
         throw new InvalidBatchError(
           table,
           `Cannot write ${table} row ${index} as ${source}: column "${column}" is not owned ` +
             `by ${source}`,
         );
       }
-      if (column in parents && value === "") {
+      if (value === "" && parents[column] !== undefined) {
         throw new InvalidBatchError(
           table,
           `Cannot write ${table} row ${index} as ${source}: reference "${column}" is "" ` +
@@ -160,8 +162,12 @@ function checkedRows(table: TableName, rows: PlainRow[], source: WriterSource): 
         );
       }
     }
-    byKey.set(JSON.stringify(keys.map((key) => row[key])), row);
-  });
+    // Ids hold no character below '"', so a single id sorts as its JSON form would.
+    byKey.set(
+      keys.length === 1 ? row[keys[0]!] as string : JSON.stringify(keys.map((key) => row[key])),
+      row,
+    );
+  }
   // Key order: concurrent writers then lock shared rows (a jockey, a horse) in the same order,
   // which keeps deadlocks rare; the callers retry the few that remain.
   return [...byKey.keys()].sort().map((key) => byKey.get(key)!);
@@ -169,13 +175,23 @@ function checkedRows(table: TableName, rows: PlainRow[], source: WriterSource): 
 
 /** Splits rows by the set of columns they carry, so an absent column is never touched. */
 function groupByColumns(rows: PlainRow[]): { columns: string[]; rows: PlainRow[] }[] {
-  const groups = new Map<string, { columns: string[]; rows: PlainRow[] }>();
+  // Rows of one table nearly always list their columns in one order: group by that order
+  // first, and sort each order's columns once rather than once per row.
+  const byOrder = new Map<string, PlainRow[]>();
   for (const row of rows) {
-    const columns = Object.keys(row).filter((column) => row[column] !== undefined).sort();
+    let order = "";
+    for (const column in row) if (row[column] !== undefined) order += `${column},`;
+    const group = byOrder.get(order);
+    if (group === undefined) byOrder.set(order, [row]);
+    else group.push(row);
+  }
+  const groups = new Map<string, { columns: string[]; rows: PlainRow[] }>();
+  for (const [order, ordered] of byOrder) {
+    const columns = order.slice(0, -1).split(",").sort();
     const signature = columns.join(",");
-    const group = groups.get(signature) ?? { columns, rows: [] };
-    group.rows.push(row);
-    groups.set(signature, group);
+    const group = groups.get(signature);
+    if (group === undefined) groups.set(signature, { columns, rows: ordered });
+    else group.rows.push(...ordered);
   }
   return [...groups.values()];
 }
@@ -221,58 +237,63 @@ async function upsertGroup(
   carried: string[],
   rows: PlainRow[],
 ): Promise<number> {
-  const keys = keyColumns(table);
-  const owned = ownedColumns(table, source);
-  const updated = carried.filter((column) => !keys.includes(column));
-  const columns = [...keys, ...updated];
-  const mergedValues = updated.map((column) => merged(sql, table, column, owned[column]!));
-  const assignments = updated.map((column, index) => sql`${sql(column)} = ${mergedValues[index]!}`);
-  const storedValues = updated.map((column) => sql`${sql(table)}.${sql(column)}`);
-  // Update only when a value changes, so updated_at (and the count) stay put on a re-run.
-  const onConflict = updated.length === 0 ? sql`do nothing` : sql`
-    do update set ${commaList(sql, assignments)}, updated_at = now()
-    where (${commaList(sql, storedValues)}) is distinct from (${commaList(sql, mergedValues)})
-  `;
-  const result = await sql`
-    insert into ${sql(table)} (${sql(columns)})
-    select ${sql(columns)}
-    from json_populate_recordset(null::${sql("public")}.${sql(table)}, ${
-    JSON.stringify(rows)
-  }::text::json)
-    on conflict (${sql(keys as string[])}) ${onConflict}
-  `;
+  const result = await sql.unsafe(upsertStatement(table, source, carried), [
+    JSON.stringify(rows),
+  ]);
   return result.count;
 }
 
+/** Upsert texts by table, source and carried columns: each is built once per isolate. */
+const UPSERT_STATEMENTS = new Map<string, string>();
+
+/**
+ * The upsert of rows carrying `carried` into `table` as `source`: each owned column merged per
+ * its policy, and an update only when a value changes, so updated_at (and the count) stay put
+ * on a re-run. Identifiers come from columns.ts and are quoted all the same.
+ */
+function upsertStatement(table: TableName, source: WriterSource, carried: string[]): string {
+  const cacheKey = `${table}:${source}:${carried.join(",")}`;
+  const cached = UPSERT_STATEMENTS.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const keys = keyColumns(table);
+  const owned = ownedColumns(table, source);
+  const updated = carried.filter((column) => !keys.includes(column));
+  const target = quoteIdentifier(table);
+  const columns = [...keys, ...updated].map(quoteIdentifier).join(", ");
+  const mergedValues = updated.map((column) => merged(target, column, owned[column]!));
+  const onConflict = updated.length === 0 ? "do nothing" : [
+    "do update set",
+    updated.map((column, i) => `${quoteIdentifier(column)} = ${mergedValues[i]}`).join(", "),
+    ", updated_at = now()",
+    `where (${updated.map((column) => `${target}.${quoteIdentifier(column)}`).join(", ")})`,
+    `is distinct from (${mergedValues.join(", ")})`,
+  ].join(" ");
+  const statement = `insert into public.${target} (${columns})
+    select ${columns} from json_populate_recordset(null::public.${target}, $1::text::json)
+    on conflict (${keys.map(quoteIdentifier).join(", ")}) ${onConflict}`;
+  UPSERT_STATEMENTS.set(cacheKey, statement);
+  return statement;
+}
+
 /** The value a column takes on conflict, per its merge policy (see columns.ts). */
-function merged(
-  sql: postgres.Sql,
-  table: TableName,
-  column: string,
-  policy: MergePolicy,
-): postgres.PendingQuery<postgres.Row[]> {
-  // No table alias: postgres.js picks its insert helper only when "insert" is the last keyword
-  // before it, and "as t" would come after.
-  const stored = sql`${sql(table)}.${sql(column)}`;
-  const incoming = sql`excluded.${sql(column)}`;
+function merged(target: string, column: string, policy: MergePolicy): string {
+  const stored = `${target}.${quoteIdentifier(column)}`;
+  const incoming = `excluded.${quoteIdentifier(column)}`;
   switch (policy) {
     case "replace":
       return incoming;
     case "coalesce":
-      return sql`coalesce(${incoming}, ${stored})`;
+      return `coalesce(${incoming}, ${stored})`;
     case "fill":
-      return sql`coalesce(${stored}, ${incoming})`;
+      return `coalesce(${stored}, ${incoming})`;
     case "earliest":
-      return sql`least(${stored}, ${incoming})`;
+      return `least(${stored}, ${incoming})`;
     case "latest":
-      return sql`greatest(${stored}, ${incoming})`;
+      return `greatest(${stored}, ${incoming})`;
   }
 }
 
-/** Joins fragments with commas (postgres.js joins an array of fragments with spaces). */
-function commaList(
-  sql: postgres.Sql,
-  fragments: postgres.PendingQuery<postgres.Row[]>[],
-): postgres.PendingQuery<postgres.Row[]>[] {
-  return fragments.map((fragment, index) => index === 0 ? fragment : sql`, ${fragment}`);
+/** A double-quoted SQL identifier. */
+function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
 }
