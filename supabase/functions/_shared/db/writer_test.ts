@@ -540,6 +540,35 @@ Deno.test("writeBatch() result outcome: null replaces, an absent column is left 
   });
 });
 
+Deno.test("writeBatch() upserts rows per column set, whatever order their keys come in", async () => {
+  await withDatabase(async (sql) => {
+    const statements: WriterStatement[] = [];
+    const counts = await writeBatch(
+      sql,
+      {
+        ra_mst_jockeys: [
+          { id: "jky_1", name: "Hollie Doyle", first_seen_date: "2025-10-13" },
+          { first_seen_date: "2025-10-13", name: "Joe Williamson", id: "jky_2" },
+          // An undefined column is a column the row leaves out.
+          { id: "jky_3", name: undefined, first_seen_date: "2025-10-13" },
+        ],
+      },
+      "racecard",
+      { onStatement: (statement) => statements.push(statement) },
+    );
+    deepEqual(statements.map(({ table, kind, rows }) => [table, kind, rows]), [
+      ["ra_mst_jockeys", "upsert", 2],
+      ["ra_mst_jockeys", "upsert", 1],
+    ]);
+    deepEqual(counts, { ra_mst_jockeys: 3 });
+    deepEqual(await sql`select id, name from ra_mst_jockeys order by id`, [
+      { id: "jky_1", name: "Hollie Doyle" },
+      { id: "jky_2", name: "Joe Williamson" },
+      { id: "jky_3", name: null },
+    ]);
+  });
+});
+
 Deno.test("writeBatch() keeps the earliest first_seen_date and the latest last_seen_date", async () => {
   await withDatabase(async (sql) => {
     const seen = (first: string, last: string): RowBatch<"racecard"> => ({
