@@ -193,6 +193,22 @@ function statementBreakdown(
   ];
 }
 
+/** Where long gaps fell, as "n from a to b s" runs (gaps within 10 s of each other join). */
+function gapClusters(seconds: readonly number[]): string {
+  const runs: { from: number; to: number; count: number }[] = [];
+  for (const at of seconds) {
+    const last = runs.at(-1);
+    if (last !== undefined && at - last.to <= 10) {
+      last.to = at;
+      last.count++;
+    } else {
+      runs.push({ from: at, to: at, count: 1 });
+    }
+  }
+  return runs.map((run) => `${run.count} from ${run.from.toFixed(0)} to ${run.to.toFixed(0)} s`)
+    .join(", ");
+}
+
 interface BackfillFigures {
   readonly lines: string[];
 }
@@ -272,7 +288,10 @@ async function backfillBench(
     const spacingMs = 1000 / (rates.racecards_list * 0.95);
     const gaps = cardTimes.slice(1).map((at, i) => at - cardTimes[i]!);
     const lostMs = gaps.reduce((lost, gap) => lost + Math.max(0, gap - spacingMs), 0);
-    const longGaps = gaps.filter((gap) => gap > 1.5 * spacingMs).length;
+    const longGapTimes = gaps.flatMap((gap, i) =>
+      gap > 1.5 * spacingMs ? [(cardTimes[i]! - cardTimes[0]!) / 1000] : []
+    );
+    const longGaps = longGapTimes.length;
     const resultsCalls = log.filter((r) => r.path === "/v1/results").length;
     const racecardCalls = log.filter((r) => r.path === "/v1/racecards/pro").length;
     const refused = log.filter((r) => r.status === 429).length;
@@ -311,7 +330,9 @@ async function backfillBench(
         `${(resultsCalls / minimum).toFixed(3)}   (target ≤ 1.25)`,
         `  raw archive: ${(bytesPerDay / 1e6).toFixed(2)} MB per racing day (jsonb text size)`,
         `  racecards: ${(lostMs / 1000).toFixed(1)} s lost past the slot spacing of ` +
-        `${spacingMs.toFixed(0)} ms; ${longGaps} gaps longer than 1.5 slots`,
+        `${spacingMs.toFixed(0)} ms; ${longGaps} gaps longer than 1.5 slots${
+          longGaps === 0 ? "" : ` (${gapClusters(longGapTimes)})`
+        }`,
       ],
     };
   } finally {
