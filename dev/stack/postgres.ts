@@ -1,5 +1,6 @@
 /**
- * A throwaway PostgreSQL 15 cluster with pg_cron, from Debian's binaries, for tests and `deno task dev`.
+ * A throwaway PostgreSQL cluster for tests and `deno task dev`: by default PostgreSQL 15 with
+ * pg_cron from Debian's binaries; `server` picks other binaries (PostgreSQL 17, see postgres17.ts).
  *
  * The server runs under a tiny shell guard that waits on its stdin: when this process ends for
  * any reason (exit, Ctrl+C, a crash, even SIGKILL) the pipe closes and the guard shuts the
@@ -19,11 +20,24 @@ export interface LocalPostgres {
   stop(): Promise<void>;
 }
 
+/** Which PostgreSQL binaries a cluster runs. */
+export interface PostgresServer {
+  /** Directory holding `initdb` and `postgres`. */
+  readonly binDir: string;
+  /** Whether the server can preload pg_cron (Debian's PostgreSQL 15 packages have it). */
+  readonly cron: boolean;
+}
+
+/** Debian's PostgreSQL 15 with pg_cron, what Supabase runs the project on locally here. */
+export const DEBIAN_POSTGRES_15: PostgresServer = { binDir: PG_BIN, cron: true };
+
 export interface StartPostgresOptions {
   /** Parent directory for the data directory; default `<project>/.local`. */
   baseDir?: string;
   /** Print server log lines to stderr. */
   verbose?: boolean;
+  /** @default DEBIAN_POSTGRES_15 */
+  server?: PostgresServer;
 }
 
 const projectRoot = new URL("../../", import.meta.url).pathname;
@@ -41,10 +55,10 @@ function isRoot(): boolean {
 }
 
 /** Runs a Postgres binary, as the `postgres` OS user when we are root (initdb refuses root). */
-async function runAsOwner(binary: string, args: string[]): Promise<void> {
+async function runAsOwner(binDir: string, binary: string, args: string[]): Promise<void> {
   const [cmd, cmdArgs] = isRoot()
-    ? ["runuser", ["-u", "postgres", "--", `${PG_BIN}/${binary}`, ...args]]
-    : [`${PG_BIN}/${binary}`, args];
+    ? ["runuser", ["-u", "postgres", "--", `${binDir}/${binary}`, ...args]]
+    : [`${binDir}/${binary}`, args];
   const out = await new Deno.Command(cmd, { args: cmdArgs, stdout: "piped", stderr: "piped" })
     .output();
   if (!out.success) {
@@ -53,11 +67,14 @@ async function runAsOwner(binary: string, args: string[]): Promise<void> {
   }
 }
 
-const SERVER_SETTINGS: Record<string, string> = {
-  listen_addresses: "'127.0.0.1'",
+const CRON_SETTINGS: Record<string, string> = {
   shared_preload_libraries: "'pg_cron'",
   "cron.database_name": "'postgres'",
   "cron.use_background_workers": "on",
+};
+
+const SERVER_SETTINGS: Record<string, string> = {
+  listen_addresses: "'127.0.0.1'",
   max_worker_processes: "32",
   max_connections: "300",
   fsync: "off",
@@ -69,6 +86,8 @@ const SERVER_SETTINGS: Record<string, string> = {
 
 /** Starts a fresh cluster in a new data directory and waits until it accepts connections. */
 export async function startPostgres(options: StartPostgresOptions = {}): Promise<LocalPostgres> {
+  const server = options.server ?? DEBIAN_POSTGRES_15;
+  // Debian's packages also give pg_isready, which start-up uses whatever the server.
   await ensurePostgresPackages();
   const baseDir = options.baseDir ?? `${projectRoot}.local`;
   await Deno.mkdir(baseDir, { recursive: true });
@@ -79,7 +98,7 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
   }
   const removeDataDir = () => Deno.remove(dataDir, { recursive: true }).catch(() => {});
   try {
-    await runAsOwner("initdb", [
+    await runAsOwner(server.binDir, "initdb", [
       "-D",
       dataDir,
       "-U",
@@ -94,6 +113,7 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
   }
   const port = freePort();
   const settings = {
+    ...(server.cron ? CRON_SETTINGS : {}),
     ...SERVER_SETTINGS,
     port: String(port),
     unix_socket_directories: `'${dataDir}'`,
@@ -101,7 +121,7 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
   const conf = Object.entries(settings).map(([k, v]) => `${k} = ${v}`).join("\n");
   await Deno.writeTextFile(`${dataDir}/postgresql.auto.conf`, conf + "\n", { append: true });
 
-  const serverCmd = `${PG_BIN}/postgres -D '${dataDir}'`;
+  const serverCmd = `'${server.binDir}/postgres' -D '${dataDir}'`;
   // The guard: start the server, wait for stdin to close, then fast-shutdown and wait.
   const guard =
     `${serverCmd} & pid=$!; trap 'kill -INT $pid 2>/dev/null' TERM INT; cat >/dev/null; kill -INT $pid 2>/dev/null; wait $pid`;
