@@ -27,18 +27,24 @@ async function simulator(options: Partial<SimulatorOptions> = {}) {
   return await startSimulator({ seed: 7, plan: "pro", ...CREDENTIALS, rateScale: 0, ...options });
 }
 
+/** A client without throttle or retries that keeps every good answer it hands on. */
+function recordingClient(baseUrl: string) {
+  const records: ApiResponseRecord[] = [];
+  const client = createRacingApiClient({
+    baseUrl,
+    ...CREDENTIALS,
+    throttle: OPEN,
+    onResponse: (record) => {
+      records.push(record);
+    },
+  });
+  return { client, records };
+}
+
 Deno.test("get() authenticates with Basic auth and returns the parsed body", async () => {
   const sim = await simulator();
   try {
-    const records: ApiResponseRecord[] = [];
-    const client = createRacingApiClient({
-      baseUrl: sim.baseUrl,
-      ...CREDENTIALS,
-      throttle: OPEN,
-      onResponse: (record) => {
-        records.push(record);
-      },
-    });
+    const { client, records } = recordingClient(sim.baseUrl);
     const courses = await client.get("/v1/courses", { region_codes: ["gb", "ire"] });
     ok(Array.isArray((courses as { courses?: unknown }).courses));
     deepEqual(client.stats, { calls: 1, retries: 0 });
@@ -181,15 +187,7 @@ Deno.test("get() gives up with the last error when every attempt fails", async (
 Deno.test("getRacecardsPro() parses cards without odds; the archive gets the body as sent", async () => {
   const sim = await simulator({ now: () => new Date("2025-06-20T21:00:00Z") });
   try {
-    const records: ApiResponseRecord[] = [];
-    const client = createRacingApiClient({
-      baseUrl: sim.baseUrl,
-      ...CREDENTIALS,
-      throttle: OPEN,
-      onResponse: (record) => {
-        records.push(record);
-      },
-    });
+    const { client, records } = recordingClient(sim.baseUrl);
     const page = await getRacecardsPro(client, { date: "2025-06-14", regionCodes: ["gb"] });
     const runners = (page as { racecards: { runners: { odds: unknown[] }[] }[] }).racecards
       .flatMap((card) => card.runners);
