@@ -73,6 +73,8 @@ export interface RacingApiClientOptions {
   readonly signal?: AbortSignal;
   /** Called with every good answer before get() resolves; its errors reach the caller. */
   readonly onResponse?: (record: ApiResponseRecord) => void | Promise<void>;
+  /** Times the parsing of each good answer (a run counts it against its CPU budget). */
+  readonly parseMeter?: { measure<T>(work: () => T): T };
   /** @default SYSTEM_CLOCK */
   readonly clock?: Clock;
   /** Jitter source. @default Math.random */
@@ -209,6 +211,7 @@ export function createRacingApiClient(options: RacingApiClientOptions): RacingAp
     retryPolicy = DEFAULT_RETRY_POLICY,
     signal: clientSignal,
     onResponse,
+    parseMeter,
     clock = SYSTEM_CLOCK,
     random = Math.random,
     fetch: fetchFn = globalThis.fetch,
@@ -256,7 +259,9 @@ export function createRacingApiClient(options: RacingApiClientOptions): RacingAp
     }
     const fetchedAt = clock.now();
     if (!response.ok) throw statusError(response, parseJson(text), target, fetchedAt);
-    const body = parseJson(text, parse);
+    const body = parseMeter
+      ? parseMeter.measure(() => parseJson(text, parse))
+      : parseJson(text, parse);
     if (body === NOT_JSON) {
       throw new MalformedBodyError({ ...target, status: response.status });
     }

@@ -200,6 +200,32 @@ Deno.test("getRacecardsPro() parses cards without odds; the archive gets the bod
   }
 });
 
+Deno.test("get() times the parsing of every good answer with the parse meter", async () => {
+  const sim = await simulator();
+  try {
+    let measured = 0;
+    const client = createRacingApiClient({
+      baseUrl: sim.baseUrl,
+      ...CREDENTIALS,
+      throttle: OPEN,
+      parseMeter: {
+        measure: (work) => {
+          measured++;
+          return work();
+        },
+      },
+    });
+    const regions = await client.get("/v1/courses/regions");
+    ok(Array.isArray(regions));
+    await client.get("/v1/courses", { region_codes: ["gb"] });
+    equal(measured, 2);
+    await rejects(client.get("/v1/horses/hrs_0/pro"), NotFoundError);
+    equal(measured, 2, "an error answer is not a parse of a payload");
+  } finally {
+    await sim.close();
+  }
+});
+
 Deno.test("getRacecardsPro() still retries malformed and truncated bodies", async () => {
   const sim = await simulator({
     now: () => new Date("2025-06-20T21:00:00Z"),

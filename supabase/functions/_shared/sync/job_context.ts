@@ -100,6 +100,8 @@ export function createJobContext(options: JobContextOptions): JobContext {
     }).finally(() => archiving.delete(insert));
     archiving.add(insert);
   };
+  // The answers' JSON parsing is CPU of the run too (a racecards page is several MB).
+  const cpu = new CpuMeter();
   const api = createRacingApiClient({
     baseUrl: config.racingApi.baseUrl,
     username: config.racingApi.username,
@@ -110,6 +112,7 @@ export function createJobContext(options: JobContextOptions): JobContext {
     signal: options.signal,
     clock,
     onResponse: archive,
+    parseMeter: cpu,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   return {
@@ -123,7 +126,7 @@ export function createJobContext(options: JobContextOptions): JobContext {
     signal: options.signal,
     deadline: clock.now().getTime() + config.budgetMs,
     drift: new DriftReporter(),
-    cpu: new CpuMeter(),
+    cpu,
     async settle() {
       while (archiving.size > 0) await Promise.all(archiving);
     },
