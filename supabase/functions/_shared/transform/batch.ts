@@ -166,6 +166,23 @@ function rowKey(keys: readonly string[], row: PlainRow): string {
   return key;
 }
 
+/**
+ * Maps races to one deduplicated batch of `source` rows: `addRace` adds a race's rows and
+ * returns false when its region is not wanted, which counts it as filtered out.
+ */
+export function racesToRows<S extends WriterSource, R>(
+  source: S,
+  races: readonly R[],
+  addRace: (builder: RowBatchBuilder<S>, race: R) => boolean,
+): TransformedRows<S> {
+  const builder = new RowBatchBuilder(source);
+  const filteredOut: FilteredOut = { races: 0 };
+  for (const race of races) {
+    if (!addRace(builder, race)) filteredOut.races += 1;
+  }
+  return { rows: builder.build(), filteredOut };
+}
+
 /** Merges several batches of one source into one, as if their rows had come in that order. */
 export function mergeRowBatches<S extends WriterSource>(
   source: S,

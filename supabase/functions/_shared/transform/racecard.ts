@@ -13,7 +13,7 @@ import { isWantedRegion } from "../regions.ts";
 import {
   addAncestor,
   addPersonSeen,
-  type FilteredOut,
+  racesToRows,
   RowBatchBuilder,
   type TransformedRows,
   type TransformOptions,
@@ -61,9 +61,7 @@ export function racecardToRows(
   racecard: RacecardPro,
   options: TransformOptions,
 ): RowBatch<"racecard"> {
-  const builder = new RowBatchBuilder("racecard");
-  addRacecard(builder, racecard, options);
-  return builder.build();
+  return racecardsPageToRows({ racecards: [racecard] }, options).rows;
 }
 
 /** Maps a page of pro racecards to one deduplicated batch and counts the races filtered out. */
@@ -71,12 +69,11 @@ export function racecardsPageToRows(
   page: { readonly racecards: readonly RacecardPro[] },
   options: TransformOptions,
 ): TransformedRows<"racecard"> {
-  const builder = new RowBatchBuilder("racecard");
-  const filteredOut: FilteredOut = { races: 0 };
-  for (const racecard of page.racecards) {
-    if (!addRacecard(builder, racecard, options)) filteredOut.races += 1;
-  }
-  return { rows: builder.build(), filteredOut };
+  return racesToRows(
+    "racecard",
+    page.racecards,
+    (builder, card) => addRacecard(builder, card, options),
+  );
 }
 
 /** Adds a racecard's rows; returns false (adding nothing) when its region is not wanted. */

@@ -14,7 +14,7 @@ import { isWantedRegion } from "../regions.ts";
 import {
   addAncestor,
   addPersonSeen,
-  type FilteredOut,
+  racesToRows,
   RowBatchBuilder,
   type TransformedRows,
   type TransformOptions,
@@ -47,9 +47,7 @@ import {
 
 /** Maps one race result to result-source rows; a race outside `regions` gives no rows. */
 export function resultToRows(result: Result, options: TransformOptions): RowBatch<"result"> {
-  const builder = new RowBatchBuilder("result");
-  addResult(builder, result, options);
-  return builder.build();
+  return resultsPageToRows({ results: [result] }, options).rows;
 }
 
 /** Maps a results page to one deduplicated batch and counts the races filtered out. */
@@ -57,12 +55,11 @@ export function resultsPageToRows(
   page: { readonly results: readonly Result[] | null },
   options: TransformOptions,
 ): TransformedRows<"result"> {
-  const builder = new RowBatchBuilder("result");
-  const filteredOut: FilteredOut = { races: 0 };
-  for (const result of page.results ?? []) {
-    if (!addResult(builder, result, options)) filteredOut.races += 1;
-  }
-  return { rows: builder.build(), filteredOut };
+  return racesToRows(
+    "result",
+    page.results ?? [],
+    (builder, result) => addResult(builder, result, options),
+  );
 }
 
 /** Adds a result's rows; returns false (adding nothing) when its region is not wanted. */
