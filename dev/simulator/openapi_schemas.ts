@@ -1,17 +1,12 @@
 /**
  * Validates JSON against the component schemas of the vendor's OpenAPI file (ajv, JSON Schema
- * 2020-12). Strict mode also rejects properties the spec does not declare.
+ * 2020-12), as kept in `spec_facts.json` so a clone without `../shared` still checks them.
+ * Strict mode also rejects properties the spec does not declare.
  * @module
  */
 
 import { Ajv2020 } from "ajv/dist/2020.js";
-import { parse } from "yaml";
-
-/** Where the vendor's spec lives, beside the project checkout. */
-export const OPENAPI_SPEC_URL = new URL(
-  "../../../shared/reference/the-racing-api-openapi.yml",
-  import.meta.url,
-);
+import facts from "./spec_facts.json" with { type: "json" };
 
 /** Checks a value against a named component schema; returns readable violations (empty = valid). */
 export type ComponentValidator = (schemaName: string, value: unknown) => string[];
@@ -34,14 +29,12 @@ function closeObjects(node: unknown): void {
   for (const value of Object.values(schema)) closeObjects(value as JsonNode);
 }
 
-/** Loads the spec and builds a validator over its `components.schemas`. */
-export async function loadComponentValidator(
+/** Builds a validator over the spec's component schemas (`spec_facts.json`). */
+export function createComponentValidator(
   options: { strict?: boolean } = {},
-): Promise<ComponentValidator> {
-  const spec = parse(await Deno.readTextFile(OPENAPI_SPEC_URL)) as {
-    components: Record<string, unknown>;
-  };
-  const components = structuredClone(spec.components);
+): ComponentValidator {
+  // Refs in the facts keep the spec's `#/components/schemas/…` form.
+  const components = { schemas: structuredClone(facts.schemas) };
   if (options.strict) closeObjects(components);
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   ajv.addSchema({ $id: "spec", components }, "spec");
