@@ -31,7 +31,8 @@ export const LOCAL_FUNCTION_KEY = "local-dev-function-key";
 const HELP = `deno task dev [--port <n>] [--sim-port <n>] [--rate-scale <n>]
 
 Starts the platform locally and waits; Ctrl+C stops all of it:
-  - PostgreSQL 15 with pg_cron (throwaway, in .local/), migrations pushed by supabase db push
+  - PostgreSQL 15 with pg_cron (throwaway, in .local/ or, as root, /tmp/darkhorses-sync-*),
+    migrations pushed by supabase db push
   - stand-ins for pg_net and Vault, with the secrets ra_project_url and ra_function_key
   - The Racing API simulator (seed ${DEMO_SEED}, pro plan, user ${SIMULATOR_ACCOUNT.username}/${SIMULATOR_ACCOUNT.password})
   - the functions at http://127.0.0.1:${DEFAULT_FUNCTION_PORT}/functions/v1/<name>, like supabase functions serve

@@ -12,7 +12,7 @@ import { ensurePostgresPackages, PG_BIN } from "./packages.ts";
 export interface LocalPostgres {
   /** TCP port the server listens on (127.0.0.1). */
   readonly port: number;
-  /** Data directory, removed by `stop()`. */
+  /** Data directory (in a folder of its own under the base directory), removed by `stop()`. */
   readonly dataDir: string;
   /** Connection URL for a database of this cluster (superuser `postgres`, no password). */
   url(database?: string): string;
@@ -32,7 +32,7 @@ export interface PostgresServer {
 export const DEBIAN_POSTGRES_15: PostgresServer = { binDir: PG_BIN, cron: true };
 
 export interface StartPostgresOptions {
-  /** Parent directory for the data directory; default `<project>/.local`. */
+  /** Parent directory for the data directory; default `clusterBaseDir()`. */
   baseDir?: string;
   /** Print server log lines to stderr. */
   verbose?: boolean;
@@ -52,6 +52,71 @@ export function freePort(): number {
 
 function isRoot(): boolean {
   return Deno.uid() === 0;
+}
+
+/**
+ * Where data directories go by default: `<project>/.local`, or for root a folder under /tmp
+ * named after the project. Root runs the server as the `postgres` user, who may not be able to
+ * enter the project (a clone in /root or in a 0700 `mktemp -d` folder).
+ */
+export async function clusterBaseDir(): Promise<string> {
+  if (!isRoot()) return `${projectRoot}.local`;
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(projectRoot));
+  const tag = Array.from(new Uint8Array(digest).slice(0, 6))
+    .map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  // Not $TMPDIR: it may be as closed as the project is.
+  return `/tmp/darkhorses-sync-${tag}`;
+}
+
+/** Creates the base directory; as root, makes sure it is ours and that `postgres` can enter. */
+async function prepareBaseDir(baseDir: string): Promise<void> {
+  await Deno.mkdir(baseDir, { recursive: true });
+  if (!isRoot()) return;
+  // Anyone may create a name under /tmp first: use only a real directory that root owns.
+  const info = await Deno.lstat(baseDir);
+  if (!info.isDirectory || info.uid !== 0) {
+    throw new Error(
+      `Cannot use '${baseDir}' for PostgreSQL data: it is not a directory owned by root`,
+    );
+  }
+  await Deno.chmod(baseDir, 0o755);
+}
+
+/** Creates a cluster's folder in `baseDir`, again if another cluster's stop removed the base. */
+async function makeClusterDir(baseDir: string): Promise<string> {
+  for (let attempt = 1;; attempt++) {
+    await prepareBaseDir(baseDir);
+    try {
+      return await Deno.makeTempDir({ dir: baseDir, prefix: "pg-" });
+    } catch (error) {
+      if (!(error instanceof Deno.errors.NotFound) || attempt >= 3) throw error;
+    }
+  }
+}
+
+/** Runs a command, throwing with its output when it fails. */
+async function runChecked(cmd: string, args: string[]): Promise<void> {
+  const out = await new Deno.Command(cmd, { args, stdout: "piped", stderr: "piped" }).output();
+  if (!out.success) {
+    const text = new TextDecoder().decode(out.stderr) + new TextDecoder().decode(out.stdout);
+    throw new Error(`Cannot run ${cmd} ${args.join(" ")}: exit ${out.code}: ${text.trim()}`);
+  }
+}
+
+/**
+ * `binDir`, or when the `postgres` user cannot run the server from there (binaries from npm in
+ * a closed project folder) a copy of its installation in `clusterDir`. Such binaries find lib/
+ * and share/ beside bin/, so the copy works as the original does.
+ */
+async function binDirOwnerCanRun(binDir: string, clusterDir: string): Promise<string> {
+  const probe = await new Deno.Command("runuser", {
+    args: ["-u", "postgres", "--", "test", "-x", `${binDir}/postgres`],
+  }).output();
+  if (probe.success) return binDir;
+  const copy = `${clusterDir}/server`;
+  await runChecked("cp", ["-R", binDir.replace(/\/bin\/?$/, ""), copy]);
+  await runChecked("chmod", ["-R", "go+rX", copy]);
+  return `${copy}/bin`;
 }
 
 /** Runs a Postgres binary, as the `postgres` OS user when we are root (initdb refuses root). */
@@ -89,16 +154,24 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
   const server = options.server ?? DEBIAN_POSTGRES_15;
   // Debian's packages also give pg_isready, which start-up uses whatever the server.
   await ensurePostgresPackages();
-  const baseDir = options.baseDir ?? `${projectRoot}.local`;
-  await Deno.mkdir(baseDir, { recursive: true });
-  const dataDir = await Deno.makeTempDir({ dir: baseDir, prefix: "pg-" });
-  if (isRoot()) {
-    await Deno.chmod(baseDir, 0o755);
-    await new Deno.Command("chown", { args: ["-R", "postgres:postgres", dataDir] }).output();
-  }
-  const removeDataDir = () => Deno.remove(dataDir, { recursive: true }).catch(() => {});
+  const baseDir = options.baseDir ?? await clusterBaseDir();
+  // One folder per cluster, removed whole: the data directory and, if needed, the server.
+  const clusterDir = await makeClusterDir(baseDir);
+  const dataDir = `${clusterDir}/data`;
+  const removeCluster = async () => {
+    await Deno.remove(clusterDir, { recursive: true }).catch(() => {});
+    // Root's default base folder is in /tmp: leave none behind once the last cluster is gone.
+    if (isRoot() && !options.baseDir) await Deno.remove(baseDir).catch(() => {});
+  };
+  let binDir = server.binDir;
   try {
-    await runAsOwner(server.binDir, "initdb", [
+    await Deno.mkdir(dataDir, { mode: 0o700 });
+    if (isRoot()) {
+      await Deno.chmod(clusterDir, 0o755);
+      binDir = await binDirOwnerCanRun(server.binDir, clusterDir);
+      await runChecked("chown", ["postgres:postgres", dataDir]);
+    }
+    await runAsOwner(binDir, "initdb", [
       "-D",
       dataDir,
       "-U",
@@ -108,7 +181,7 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
       "--locale=C.UTF-8",
     ]);
   } catch (error) {
-    await removeDataDir();
+    await removeCluster();
     throw error;
   }
   const port = freePort();
@@ -121,7 +194,7 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
   const conf = Object.entries(settings).map(([k, v]) => `${k} = ${v}`).join("\n");
   await Deno.writeTextFile(`${dataDir}/postgresql.auto.conf`, conf + "\n", { append: true });
 
-  const serverCmd = `'${server.binDir}/postgres' -D '${dataDir}'`;
+  const serverCmd = `'${binDir}/postgres' -D '${dataDir}'`;
   // The guard: start the server, wait for stdin to close, then fast-shutdown and wait.
   const guard =
     `${serverCmd} & pid=$!; trap 'kill -INT $pid 2>/dev/null' TERM INT; cat >/dev/null; kill -INT $pid 2>/dev/null; wait $pid`;
@@ -142,7 +215,7 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
     stopped = true;
     await stdin.close().catch(() => {});
     await child.status;
-    await removeDataDir();
+    await removeCluster();
   };
   const url = (database = "postgres") => `postgresql://postgres@127.0.0.1:${port}/${database}`;
   try {

@@ -13,7 +13,7 @@
 import postgres from "postgres";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT, runSupabase } from "../stack/tools.ts";
-import { createDatabase } from "../stack/postgres.ts";
+import { clusterBaseDir, createDatabase } from "../stack/postgres.ts";
 import {
   removeStaleClusters,
   startTestCluster,
@@ -210,7 +210,7 @@ async function pgTapTests(cluster: TestCluster): Promise<void> {
 
 async function main(): Promise<number> {
   await staticChecks();
-  await removeStaleClusters(`${PROJECT_ROOT}.local`);
+  await removeStaleClusters(await clusterBaseDir());
   let cluster: TestCluster | undefined;
   const stop = async (code: number) => {
     await cluster?.stop();

@@ -46,13 +46,19 @@ export async function startTestCluster(): Promise<TestCluster> {
   };
 }
 
-/** Removes data directories left in .local by a run that was killed before it could clean up. */
+/**
+ * Removes data directories left in `baseDir` (see `clusterBaseDir()`) by a run that was killed
+ * before it could clean up.
+ */
 export async function removeStaleClusters(baseDir: string): Promise<void> {
   try {
     for await (const entry of Deno.readDir(baseDir)) {
       if (!entry.isDirectory || !entry.name.startsWith("pg-")) continue;
       const dir = `${baseDir}/${entry.name}`;
-      const pidText = await Deno.readTextFile(`${dir}/postmaster.pid`).catch(() => "");
+      // The data directory is `data/` in the cluster's folder (directly in it before).
+      const pidText = await Deno.readTextFile(`${dir}/data/postmaster.pid`)
+        .catch(() => Deno.readTextFile(`${dir}/postmaster.pid`))
+        .catch(() => "");
       const pid = Number(pidText.split("\n")[0]);
       const alive = pid > 0 && await Deno.stat(`/proc/${pid}`).then(() => true, () => false);
       if (!alive) await Deno.remove(dir, { recursive: true }).catch(() => {});
