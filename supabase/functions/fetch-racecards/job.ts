@@ -3,9 +3,13 @@
  * profile the card carries) and sires, dams and damsires; horses the card leaves without a
  * profile stay pending for enrich-horses. One racing day per window, because the endpoint
  * takes one date per request. Modes: `daily` (today .. today + 2 by default, at most + 7),
- * `date` (one day on demand) and `backfill` (planned days from 2023-01-23).
+ * `date` (one day on demand, 2023-01-23 to today + 7) and `backfill` (planned days from
+ * 2023-01-23).
  */
 import { z } from "zod";
+import { addDays } from "../_shared/clock.ts";
+import { dateOutside } from "../_shared/http/date_bounds.ts";
+import type { FieldProblem } from "../_shared/http/request_body.ts";
 import {
   FIRST_RACECARD_DATE,
   getRacecardsPro,
@@ -21,7 +25,6 @@ import { processPagedWindow } from "../_shared/sync/paged_window.ts";
 import { runWindowLoop, summarizeLoops } from "../_shared/sync/window_loop.ts";
 import { requestWindows } from "../_shared/sync/window_requests.ts";
 import {
-  clampRacecardRange,
   dailyRacecardWindows,
   DEFAULT_RACECARDS_DAYS_AHEAD,
   JOBS,
@@ -39,9 +42,7 @@ export const FetchRacecardsBodySchema = z.discriminatedUnion("mode", [
   }),
   z.strictObject({
     mode: z.literal("date"),
-    date: z.iso.date().refine((date) => date >= FIRST_RACECARD_DATE, {
-      message: `must be on or after ${FIRST_RACECARD_DATE}, the first day the API serves`,
-    }),
+    date: z.iso.date(),
     wait,
   }),
   z.strictObject({ mode: z.literal("backfill"), wait }),
@@ -49,6 +50,17 @@ export const FetchRacecardsBodySchema = z.discriminatedUnion("mode", [
 
 /** A validated fetch-racecards body. */
 export type FetchRacecardsBody = z.infer<typeof FetchRacecardsBodySchema>;
+
+/** What is wrong with a date body's day on `today` (the UK racing date): the API's bounds. */
+export function racecardDateProblems(body: FetchRacecardsBody, today: string): FieldProblem[] {
+  if (body.mode !== "date") return [];
+  const problem = dateOutside("date", body.date, {
+    first: FIRST_RACECARD_DATE,
+    last: addDays(today, RACECARDS_DAYS_AHEAD),
+    lastMeans: `today + ${RACECARDS_DAYS_AHEAD}`,
+  });
+  return problem ? [problem] : [];
+}
 
 /** Fetches, writes and completes one racecards window (one racing day). */
 export function processRacecardsWindow(
@@ -84,16 +96,9 @@ async function run(context: JobContext, body: FetchRacecardsBody) {
     );
     await requestWindows(context.sql, job, days);
   } else if (body.mode === "date") {
+    // The handler checked the day against today (racecardDateProblems), and today only moves on.
     job = JOBS.racecardsDaily;
-    const day = clampRacecardRange(body.date, body.date, today);
-    if (!day) {
-      return summarizeLoops([], {
-        job,
-        skipped:
-          `no racecards for ${body.date}: the API serves ${FIRST_RACECARD_DATE} to today + ${RACECARDS_DAYS_AHEAD}`,
-      });
-    }
-    await requestWindows(context.sql, job, [day]);
+    await requestWindows(context.sql, job, [{ start: body.date, end: body.date }]);
   }
   const loop = await runWindowLoop(context, job, processRacecardsWindow, {
     workers: context.config.windowWorkers,
@@ -105,5 +110,6 @@ async function run(context: JobContext, body: FetchRacecardsBody) {
 export const fetchRacecardsJob: JobDefinition<FetchRacecardsBody> = {
   functionName: "fetch-racecards",
   bodySchema: FetchRacecardsBodySchema,
+  checkBody: racecardDateProblems,
   run,
 };

@@ -1,10 +1,14 @@
 /**
  * fetch-results: results into races and runners (positions, SP, beaten distances, times) and
  * everything a result names (courses, people, horses), also for history before racecards.
- * Modes: `daily` (the last days again, for late corrections), `range` (dates on demand) and
- * `backfill` (planned windows until the budget is spent).
+ * Modes: `daily` (the last days again, for late corrections), `range` (dates on demand, from
+ * 1988-01-01 to today, at most 366 days, in a checkpoint job of its own) and `backfill` (planned
+ * windows until the budget is spent).
  */
 import { z } from "zod";
+import { daysBetween } from "../_shared/clock.ts";
+import { dateOutside } from "../_shared/http/date_bounds.ts";
+import type { FieldProblem } from "../_shared/http/request_body.ts";
 import {
   getResults,
   RESULTS_LIMIT_MAX,
@@ -22,9 +26,19 @@ import {
   DEFAULT_RESULTS_DAYS_BACK,
   DEFAULT_RESULTS_WINDOW_DAYS,
   JOBS,
+  resultsRangeJob,
   splitIntoWindows,
 } from "../_shared/sync/windows.ts";
 import { resultsPageToRows } from "../_shared/transform/result.ts";
+
+/** The first racing day the results endpoint serves (older days need the historical add-on). */
+export const FIRST_RESULTS_DATE = "1988-01-01";
+
+/**
+ * Days a range request may cover, both ends included: end_date at most 365 days after
+ * start_date, the API's own longest span. Longer history goes through backfill.
+ */
+export const RANGE_DAYS_MAX = 366;
 
 const wait = z.boolean().optional();
 
@@ -49,6 +63,23 @@ export const FetchResultsBodySchema = z.discriminatedUnion("mode", [
 
 /** A validated fetch-results body. */
 export type FetchResultsBody = z.infer<typeof FetchResultsBodySchema>;
+
+/** What is wrong with a range body's dates on `today` (the UK racing date); nothing otherwise. */
+export function rangeProblems(body: FetchResultsBody, today: string): FieldProblem[] {
+  if (body.mode !== "range") return [];
+  const bounds = { first: FIRST_RESULTS_DATE, last: today, lastMeans: "today" };
+  const problems = [
+    dateOutside("start_date", body.start_date, bounds),
+    dateOutside("end_date", body.end_date, bounds),
+  ].filter((problem) => problem !== null);
+  const days = daysBetween(body.start_date, body.end_date) + 1;
+  // The span is worth saying only about dates that could otherwise be served.
+  if (problems.length === 0 && days > RANGE_DAYS_MAX) {
+    const most = `at most ${RANGE_DAYS_MAX - 1} days after start_date (${RANGE_DAYS_MAX} in all)`;
+    problems.push({ field: "end_date", message: `must be ${most}: current span is ${days} days` });
+  }
+  return problems;
+}
 
 /** Fetches, writes and completes one results window (a date range, paged by 100). */
 export function processResultsWindow(window: SyncWindow, context: JobContext) {
@@ -81,7 +112,7 @@ async function run(context: JobContext, body: FetchResultsBody) {
     );
     await requestWindows(context.sql, job, [window]);
   } else if (body.mode === "range") {
-    job = JOBS.resultsRange;
+    job = resultsRangeJob({ start: body.start_date, end: body.end_date });
     const windows = splitIntoWindows(
       body.start_date,
       body.end_date,
@@ -99,5 +130,6 @@ async function run(context: JobContext, body: FetchResultsBody) {
 export const fetchResultsJob: JobDefinition<FetchResultsBody> = {
   functionName: "fetch-results",
   bodySchema: FetchResultsBodySchema,
+  checkBody: rangeProblems,
   run,
 };

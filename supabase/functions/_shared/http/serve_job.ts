@@ -1,12 +1,13 @@
 /**
  * The request envelope every function shares (DESIGN §5): `GET` answers health; `POST` checks
- * the key (401), validates the body (400 naming the field), opens a run, answers 202 with the
- * run id and goes on in the background (`EdgeRuntime.waitUntil`), or with `"wait": true` answers
- * 200 with the run summary. On shutdown the run is marked interrupted and its leases released.
+ * the key (401), validates the body (400 naming the field, also for a date out of bounds), opens
+ * a run, answers 202 with the run id and goes on in the background (`EdgeRuntime.waitUntil`), or
+ * with `"wait": true` answers 200 with the run summary. On shutdown the run is marked interrupted
+ * and its leases released.
  */
 import type postgres from "postgres";
 import type { z } from "zod";
-import { type Clock, SYSTEM_CLOCK } from "../clock.ts";
+import { type Clock, SYSTEM_CLOCK, ukDate } from "../clock.ts";
 import { ConfigError, loadConfig, type SyncConfig } from "../config.ts";
 import { createDbClient } from "../db/client.ts";
 import { createLogger, type Logger } from "../log.ts";
@@ -14,7 +15,7 @@ import { createJobContext, type JobContext } from "../sync/job_context.ts";
 import { closeRun, markRunInterrupted, openRun, type RunSummary } from "../sync/runs.ts";
 import { isAuthorized } from "./auth.ts";
 import { currentPlatform, type Platform } from "./platform.ts";
-import { BadRequestError, readRequestBody } from "./request_body.ts";
+import { BadRequestError, type FieldProblem, readRequestBody } from "./request_body.ts";
 
 /** Fields every function body accepts. */
 export interface JobBody {
@@ -26,6 +27,8 @@ export interface JobBody {
 export interface JobDefinition<B extends JobBody> {
   readonly functionName: string;
   readonly bodySchema: z.ZodType<B>;
+  /** Problems of a valid body that depend on today's UK date (date bounds); none when absent. */
+  checkBody?(body: B, today: string): readonly FieldProblem[];
   run(context: JobContext, body: B): Promise<RunSummary>;
 }
 
@@ -159,6 +162,8 @@ export function createJobHandler<B extends JobBody>(
     let body: B;
     try {
       body = await readRequestBody(request, job.bodySchema);
+      const problems = job.checkBody?.(body, ukDate(clock.now())) ?? [];
+      if (problems.length > 0) throw new BadRequestError(problems);
     } catch (error) {
       if (error instanceof BadRequestError) {
         return json(400, { error: "bad_request", message: error.message, fields: error.problems });

@@ -16,10 +16,14 @@ export interface DateWindow {
   readonly end: string;
 }
 
-/** Checkpoint job names: one per function and mode family, so modes never take each other's windows. */
+/**
+ * Checkpoint job names: one per function and mode family, so modes never take each other's
+ * windows. Range requests each get their own job, named by resultsRangeJob().
+ */
 export const JOBS = {
   resultsBackfill: "results_backfill",
   resultsDaily: "results_daily",
+  /** The prefix of range jobs. */
   resultsRange: "results_range",
   racecardsBackfill: "racecards_backfill",
   racecardsDaily: "racecards_daily",
@@ -27,6 +31,15 @@ export const JOBS = {
 
 /** A checkpoint job name. */
 export type JobName = typeof JOBS[keyof typeof JOBS];
+
+/**
+ * The checkpoint job of a results range request, e.g. `results_range:2024-01-01..2024-01-31`: a
+ * request works through its own windows only, so windows another request left behind (failed,
+ * refused, cut short) never take its budget, and asking for the same range again resumes it.
+ */
+export function resultsRangeJob(window: DateWindow): string {
+  return `${JOBS.resultsRange}:${window.start}..${window.end}`;
+}
 
 /**
  * GB+IRE races on an average day. The Racing API rate is the bottleneck, so results windows

@@ -6,6 +6,7 @@ import {
   DEFAULT_RESULTS_WINDOW_DAYS,
   estimatedResultsCalls,
   needsHistoricalAddon,
+  resultsRangeJob,
   splitIntoWindows,
 } from "./windows.ts";
 
@@ -55,4 +56,11 @@ Deno.test("results windows span a week of two to three pages; old results need t
   assert.equal(estimatedResultsCalls({ start: "2025-01-01", end: "2025-01-05" }), 2);
   assert.equal(needsHistoricalAddon("2025-11-22", "2026-11-22"), false);
   assert.equal(needsHistoricalAddon("2025-11-21", "2026-11-22"), true);
+});
+
+Deno.test("resultsRangeJob() names a range request's own job by its dates", () => {
+  assert.equal(
+    resultsRangeJob({ start: "2024-01-01", end: "2024-01-31" }),
+    "results_range:2024-01-01..2024-01-31",
+  );
 });
