@@ -11,6 +11,8 @@
 select pg_advisory_xact_lock(hashtext('ra_platform_standins'));
 
 do $install$
+declare
+  api_role text;
 begin
   if exists (select 1 from pg_extension where extname = 'pg_net') then
     raise notice 'pg_net is installed: its stand-in is skipped';
@@ -71,6 +73,7 @@ begin
   )
   returns bigint
   language plpgsql
+  security definer
   set search_path = ''
   as $fn$
   declare
@@ -113,10 +116,21 @@ begin
   comment on function net.http_post(text, jsonb, jsonb, jsonb, integer) is
     'Stand-in for pg_net: queues a POST; dev/stack/net_worker.ts sends it.';
 
-  -- pg_net (0.12 and later) lets every role queue requests and read responses.
-  grant usage on schema net to public;
-  grant all on all tables in schema net to public;
-  grant all on all sequences in schema net to public;
+  -- What Supabase grants (its grant_pg_net_access event trigger): the API roles may use the
+  -- schema and queue requests through http_post, which runs as its owner; the queue and the
+  -- responses, whose headers carry the function key, stay with the owner.
+  revoke all on schema net from public;
+  revoke all on all tables in schema net from public;
+  revoke all on all sequences in schema net from public;
+  revoke all on function net.http_post(text, jsonb, jsonb, jsonb, integer) from public;
+  for api_role in
+    select rolname from pg_roles where rolname in ('anon', 'authenticated', 'service_role')
+  loop
+    execute format('grant usage on schema net to %I', api_role);
+    execute format(
+      'grant execute on function net.http_post(text, jsonb, jsonb, jsonb, integer) to %I',
+      api_role);
+  end loop;
 end
 $install$;
 
@@ -156,6 +170,7 @@ begin
   )
   returns uuid
   language sql
+  security definer
   set search_path = ''
   as $fn$
     insert into vault.secrets (secret, name, description, key_id)
@@ -173,6 +188,7 @@ begin
   )
   returns void
   language sql
+  security definer
   set search_path = ''
   as $fn$
     update vault.secrets s
@@ -184,10 +200,17 @@ begin
     where s.id = update_secret.secret_id;
   $fn$;
 
-  -- As in Vault: only the owner (and superusers) read secrets.
+  -- What Supabase grants: the owner (postgres here) and service_role read, delete, create and
+  -- update secrets; anon and authenticated, like every other role, get nothing.
   revoke all on schema vault from public;
   revoke all on all tables in schema vault from public;
   revoke all on function vault.create_secret(text, text, text, uuid) from public;
   revoke all on function vault.update_secret(uuid, text, text, text, uuid) from public;
+  if exists (select 1 from pg_roles where rolname = 'service_role') then
+    grant usage on schema vault to service_role;
+    grant select, delete on vault.secrets, vault.decrypted_secrets to service_role;
+    grant execute on function vault.create_secret(text, text, text, uuid),
+      vault.update_secret(uuid, text, text, text, uuid) to service_role;
+  end if;
 end
 $install$;
