@@ -50,7 +50,8 @@ export const SyncMastersBodySchema = z.discriminatedUnion("mode", [
   z.strictObject({ mode: z.literal("weekly"), wait }),
   z.strictObject({
     mode: z.literal("entities"),
-    entities: z.array(z.enum(MASTER_ENTITIES)).min(1),
+    // Bounded, so the stored request body stays small: no more items than there are entities.
+    entities: z.array(z.enum(MASTER_ENTITIES)).min(1).max(MASTER_ENTITIES.length),
     wait,
   }),
 ]);

@@ -284,6 +284,8 @@ Deno.test("sync-masters answers 400 naming bad fields and 401 without the key", 
   assert.deepEqual(await fieldsOf({ mode: "daily" }), ["mode"]);
   assert.deepEqual(await fieldsOf({ mode: "entities", entities: [] }), ["entities"]);
   assert.deepEqual(await fieldsOf({ mode: "entities", entities: ["horses"] }), ["entities.0"]);
+  const fivePeople = Array.from({ length: 5 }, () => "people");
+  assert.deepEqual(await fieldsOf({ mode: "entities", entities: fivePeople }), ["entities"]);
   assert.deepEqual(await fieldsOf({ mode: "entities" }), ["entities"]);
   assert.deepEqual(await fieldsOf({ mode: "weekly", entities: ["people"] }), ["entities"]);
   assert.equal((await post(handler, { mode: "weekly" }, {})).status, 401);

@@ -1,9 +1,9 @@
 /**
  * The request envelope every function shares (DESIGN §5): `GET` answers health; `POST` checks
- * the key (401), validates the body (400 naming the field, also for a date out of bounds), opens
- * a run, answers 202 with the run id and goes on in the background (`EdgeRuntime.waitUntil`), or
- * with `"wait": true` answers 200 with the run summary. On shutdown the run is marked interrupted
- * and its leases released.
+ * the key (401), reads at most 64 KB of body (413) and validates it (400 naming the field, also
+ * for a date out of bounds), opens a run, answers 202 with the run id and goes on in the
+ * background (`EdgeRuntime.waitUntil`), or with `"wait": true` answers 200 with the run summary.
+ * On shutdown the run is marked interrupted and its leases released.
  */
 import type postgres from "postgres";
 import type { z } from "zod";
@@ -15,7 +15,12 @@ import { createJobContext, type JobContext } from "../sync/job_context.ts";
 import { closeRun, markRunInterrupted, openRun, type RunSummary } from "../sync/runs.ts";
 import { isAuthorized } from "./auth.ts";
 import { currentPlatform, type Platform } from "./platform.ts";
-import { BadRequestError, type FieldProblem, readRequestBody } from "./request_body.ts";
+import {
+  BadRequestError,
+  type FieldProblem,
+  PayloadTooLargeError,
+  readRequestBody,
+} from "./request_body.ts";
 
 /** Fields every function body accepts. */
 export interface JobBody {
@@ -167,6 +172,9 @@ export function createJobHandler<B extends JobBody>(
     } catch (error) {
       if (error instanceof BadRequestError) {
         return json(400, { error: "bad_request", message: error.message, fields: error.problems });
+      }
+      if (error instanceof PayloadTooLargeError) {
+        return json(413, { error: "payload_too_large", message: error.message });
       }
       throw error;
     }
