@@ -136,7 +136,8 @@ values (1, 'fetch-results', '{"mode": "daily"}', now() - interval '8 days'),
        (2, 'fetch-results', '{"mode": "daily"}', now() - interval '6 days');
 select results_eq(
   $$select target, rows_deleted from ra_private.housekeeping()$$,
-  $$values ('ra_private.invocations', 1::bigint), ('public.ra_api_responses', 0::bigint)$$,
+  $$values ('ra_private.invocations', 1::bigint), ('public.ra_api_responses', 0::bigint),
+           ('public.ra_sync_runs (stale runs closed)', 0::bigint)$$,
   'housekeeping() purges what exists here and skips cron and net'
 );
 select results_eq(

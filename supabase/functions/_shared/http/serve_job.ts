@@ -3,7 +3,8 @@
  * the key (401), reads at most 64 KB of body (413) and validates it (400 naming the field, also
  * for a date out of bounds), opens a run, answers 202 with the run id and goes on in the
  * background (`EdgeRuntime.waitUntil`), or with `"wait": true` answers 200 with the run summary.
- * On shutdown the run is marked interrupted and its leases released.
+ * On shutdown the run is marked interrupted and its leases released; runs of any function left
+ * running past the wall-clock limit are closed as interrupted when the next run opens.
  */
 import type postgres from "postgres";
 import type { z } from "zod";
@@ -12,7 +13,13 @@ import { ConfigError, loadConfig, type SyncConfig } from "../config.ts";
 import { createDbClient } from "../db/client.ts";
 import { createLogger, type Logger } from "../log.ts";
 import { createJobContext, type JobContext } from "../sync/job_context.ts";
-import { closeRun, markRunInterrupted, openRun, type RunSummary } from "../sync/runs.ts";
+import {
+  closeRun,
+  closeStaleRuns,
+  markRunInterrupted,
+  openRun,
+  type RunSummary,
+} from "../sync/runs.ts";
 import { isAuthorized } from "./auth.ts";
 import { currentPlatform, type Platform } from "./platform.ts";
 import {
@@ -177,6 +184,10 @@ export function createJobHandler<B extends JobBody>(
         return json(413, { error: "payload_too_large", message: error.message });
       }
       throw error;
+    }
+    const stale = await closeStaleRuns(sql);
+    if (stale > 0) {
+      baseLog.warn("closed runs that recorded no end within the wall-clock limit", { runs: stale });
     }
     const runId = await openRun(sql, job.functionName, body.mode, body);
     const work = execute(runId, body, sql, config);

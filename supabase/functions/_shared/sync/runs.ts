@@ -1,6 +1,7 @@
 /**
  * One `ra_sync_runs` row per invocation: opened when the request is accepted, closed with what
- * the run did, or marked interrupted when the runtime stops the isolate first.
+ * the run did, or marked interrupted when the runtime stops the isolate first, or, when even that
+ * statement never ran, by the next invocation once the run is older than the wall-clock limit.
  */
 import type postgres from "postgres";
 
@@ -32,6 +33,16 @@ export function runStatusOf(outcome: {
   if (outcome.fatal) return "failed";
   if (outcome.interrupted) return "interrupted";
   return outcome.incomplete ? "partial" : "succeeded";
+}
+
+/**
+ * Closes as interrupted the runs of any function still `running` past the Edge Functions'
+ * wall-clock limit (ra_private.close_stale_runs, 400 s): nothing alive can still end them.
+ * Returns how many it closed.
+ */
+export async function closeStaleRuns(sql: postgres.Sql): Promise<number> {
+  const [row] = await sql<{ closed: number }[]>`select ra_private.close_stale_runs() as closed`;
+  return row?.closed ?? 0;
 }
 
 /** Opens a run and returns its id. */
