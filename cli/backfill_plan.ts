@@ -2,8 +2,11 @@
  * The backfill plan, pure: which windows each job needs for a date range, what they will cost
  * in API calls and how long that takes at the configured rates.
  */
-import { addDays, daysBetween } from "../supabase/functions/_shared/clock.ts";
-import { FIRST_RACECARD_DATE } from "../supabase/functions/_shared/racing_api/endpoints.ts";
+import { daysBetween } from "../supabase/functions/_shared/clock.ts";
+import {
+  FIRST_RACECARD_DATE,
+  oldestResultsWithoutAddon,
+} from "../supabase/functions/_shared/racing_api/endpoints.ts";
 import type { RateLimits } from "../supabase/functions/_shared/sync/rates.ts";
 import {
   clampRacecardRange,
@@ -58,11 +61,12 @@ export function planBackfill(options: BackfillOptions): BackfillPlan {
   const jobs: JobPlan[] = [];
   if (options.jobs.includes("results")) {
     if (needsHistoricalAddon(options.from, options.today)) {
-      const oldest = addDays(options.today, -365);
+      const oldest = oldestResultsWithoutAddon(options.today);
       warnings.push(
         `results before ${oldest} are older than 365 days: The Racing API serves them only with ` +
-          "the historical results add-on (Pro plan); without it those windows fail with a clear " +
-          "error in ra_sync_checkpoints and the rest goes on",
+          "the historical results add-on (Pro plan); without it those windows fail at once with " +
+          "the API's reason, the rest goes on, and deno task status counts them (after adding " +
+          "the add-on: deno task backfill --retry-failed; or plan from a later date)",
       );
     }
     const windows = splitIntoWindows(options.from, options.to, options.resultsWindowDays);

@@ -5,6 +5,7 @@
  */
 import type postgres from "postgres";
 import { formatDuration, progressBar } from "./terminal.ts";
+import { REFUSED_ADVICE } from "../supabase/functions/_shared/sync/window_loop.ts";
 
 /** One job's checkpoint totals. */
 export interface JobProgress {
@@ -14,6 +15,8 @@ export interface JobProgress {
   readonly running: number;
   readonly pending: number;
   readonly failed: number;
+  /** Failed windows the API refused for their dates (401 plan or 422). */
+  readonly refused: number;
   readonly api_calls: number;
   readonly rows_written: number;
   /** Seconds from the first window started to the last finished. */
@@ -57,6 +60,8 @@ export async function readStatus(sql: postgres.Sql): Promise<StatusSnapshot> {
            (count(*) filter (where status = 'running'))::integer as running,
            (count(*) filter (where status = 'pending'))::integer as pending,
            (count(*) filter (where status = 'failed'))::integer as failed,
+           (count(*) filter (where status = 'failed' and last_error ~ 'API answered (401|422)'))
+             ::integer as refused,
            coalesce(sum(api_calls), 0)::integer as api_calls,
            coalesce(sum(rows_written), 0)::integer as rows_written,
            coalesce(extract(epoch from max(finished_at) - min(started_at)), 0)::float8
@@ -92,7 +97,8 @@ export function renderStatus(snapshot: StatusSnapshot): string {
     lines.push(
       `${job.job.padEnd(18)} ${progressBar(job.done, job.total)} ${job.done}/${job.total} windows` +
         `  ${job.api_calls} calls  ${job.rows_written} rows  ${rate.toFixed(2)} req/s  ETA ${eta}` +
-        (job.failed > 0 ? `  ${job.failed} FAILED` : ""),
+        (job.failed > 0 ? `  ${job.failed} FAILED` : "") +
+        (job.refused > 0 ? ` (${job.refused} refused by the API for their dates)` : ""),
     );
   }
   if (snapshot.failed.length > 0) {
@@ -105,6 +111,7 @@ export function renderStatus(snapshot: StatusSnapshot): string {
       );
     }
   }
+  if (snapshot.jobs.some((job) => job.refused > 0)) lines.push("", REFUSED_ADVICE);
   if (snapshot.runs.length > 0) {
     lines.push("", "Latest runs:");
     for (const run of snapshot.runs) {

@@ -194,8 +194,13 @@ Deno.test("bad credentials stop the run with a clear message instead of retrying
   assert.equal(body.status, "failed");
   assert.match(body.error as string, /401/);
   assert.doesNotMatch(body.error as string, /wrong-password/);
+  // One request any plan may make tells wrong credentials from a plan's refusal, once a run.
+  const probes = pipeline.sim.requestLog.filter((r) => r.path === "/v1/courses/regions");
+  assert.equal(probes.length, 1, "the credentials are checked once");
   // Each worker of the run asks once; none asks again.
-  const asked = pipeline.sim.requestLog.map((request) => request.query);
+  const asked = pipeline.sim.requestLog
+    .filter((r) => r.path === "/v1/results")
+    .map((request) => request.query);
   assert.ok(asked.length >= 1 && asked.length <= 2, `${asked.length} requests`);
   assert.equal(
     new Set(asked).size,
@@ -290,23 +295,34 @@ Deno.test("a shutdown marks the run interrupted and hands its windows back at on
   assert.deepEqual(differences, []);
 });
 
-Deno.test("a 422 from the API stops the run with the API's reason instead of retrying", async () => {
+Deno.test("a 422 from the API fails its window at once with the API's reason; the run goes on", async () => {
   await using pipeline = await startPipeline({ simulator: { seed: 1, now } });
   // A racecards day the API no longer (or not yet) serves: it answers 422.
   const tooFar = addDays("2026-06-15", 12);
-  await planWindows(pipeline.db.sql, "racecards_backfill", [{ start: tooFar, end: tooFar }]);
+  await planWindows(pipeline.db.sql, "racecards_backfill", [
+    { start: tooFar, end: tooFar },
+    { start: "2026-06-14", end: "2026-06-14" },
+  ]);
   const { body } = await pipeline.invoke("fetch-racecards", { mode: "backfill", wait: true });
-  assert.equal(body.status, "failed");
+  assert.equal(body.status, "partial");
+  assert.equal(body.windows_done, 1, "the day the API serves is fetched in the same run");
+  assert.equal(body.windows_failed, 1);
   assert.match(body.error as string, /422/);
-  assert.equal(pipeline.sim.requestLog.length, 1, "a 422 is not retried");
-  const [window] = await pipeline.db.sql<{ status: string; last_error: string }[]>`
-    select status, last_error from public.ra_sync_checkpoints`;
-  assert.equal(
-    window!.status,
-    "pending",
-    "the window waits for a later run, counted as an attempt",
-  );
-  assert.match(window!.last_error, /422/);
+  assert.equal((body.details as Record<string, unknown>).windows_refused_by_api, 1);
+  const refused = pipeline.sim.requestLog.filter((r) => r.query.includes(`date=${tooFar}`));
+  assert.equal(refused.length, 1, "a 422 is not retried");
+  const windows = await pipeline.db.sql<
+    { window_start: string; status: string; last_error: string }[]
+  >`
+    select window_start::text, status, coalesce(last_error, '') as last_error
+    from public.ra_sync_checkpoints order by window_start`;
+  assert.deepEqual(windows.map((w) => [w.window_start, w.status]), [
+    ["2026-06-14", "done"],
+    [tooFar, "failed"],
+  ]);
+  assert.match(windows[1]!.last_error, /422/);
+  const again = await pipeline.invoke("fetch-racecards", { mode: "backfill", wait: true });
+  assert.equal(again.body.windows_claimed, 0, "a refused window waits for --retry-failed");
 });
 
 Deno.test("a run stops claiming windows once its measured CPU budget is spent", async () => {

@@ -3,8 +3,9 @@
  * added latency, chosen deterministically from the seed and a request counter.
  *
  * Spec grammar (comma-separated, any order): `5xx=P`, `500=P`, `502=P`, `503=P`, `malformed=P`,
- * `truncated=P`, `hang=P`, `reset=P` (P a share of requests in [0, 1]; shares add up to at most
- * 1), and `latency=MS` or `latency=MIN-MAX` (milliseconds added to every answer).
+ * `truncated=P`, `hang=P`, `reset=P`, `empty_page=P`, `html=P`, `blank=P` (P a share of
+ * requests in [0, 1]; shares add up to at most 1), and `latency=MS` or `latency=MIN-MAX`
+ * (milliseconds added to every answer).
  * @module
  */
 
@@ -25,6 +26,12 @@ export interface FaultSpec {
   hang?: number;
   /** Share whose connection is dropped (before the headers or mid-body). */
   reset?: number;
+  /** Share of list pages answered 200 with their items emptied but `total` kept. */
+  emptyPage?: number;
+  /** Share answered 200 with an HTML page (a proxy's or CDN's), not JSON. */
+  html?: number;
+  /** Share answered 200 with an empty body. */
+  blank?: number;
   /** Milliseconds added to every answer: fixed, or a [min, max] range. */
   latencyMs?: number | [number, number];
 }
@@ -38,7 +45,10 @@ export type FaultKind =
   | "malformed"
   | "truncated"
   | "hang"
-  | "reset";
+  | "reset"
+  | "empty_page"
+  | "html"
+  | "blank";
 
 /** The fault decided for one request. */
 export interface FaultDecision {
@@ -66,6 +76,9 @@ const SHARE_KEYS: Readonly<Record<string, keyof FaultSpec>> = {
   truncated: "truncated",
   hang: "hang",
   reset: "reset",
+  empty_page: "emptyPage",
+  html: "html",
+  blank: "blank",
 };
 
 /** Reads a fault spec string such as `5xx=0.2,malformed=0.05,latency=50`. */
@@ -109,7 +122,8 @@ export function parseFaultSpec(text: string): FaultSpec {
 export function validateFaultSpec(spec: FaultSpec): void {
   const total = (spec.error5xx ?? 0) + (spec.error500 ?? 0) + (spec.error502 ?? 0) +
     (spec.error503 ?? 0) +
-    (spec.malformed ?? 0) + (spec.truncated ?? 0) + (spec.hang ?? 0) + (spec.reset ?? 0);
+    (spec.malformed ?? 0) + (spec.truncated ?? 0) + (spec.hang ?? 0) + (spec.reset ?? 0) +
+    (spec.emptyPage ?? 0) + (spec.html ?? 0) + (spec.blank ?? 0);
   if (total > 1 + 1e-9) {
     throw new FaultSpecError(`Cannot use fault spec: shares add up to ${total}, more than 1`);
   }
@@ -135,6 +149,9 @@ export class FaultPlan {
       ["truncated", spec.truncated ?? 0],
       ["hang", spec.hang ?? 0],
       ["reset", spec.reset ?? 0],
+      ["empty_page", spec.emptyPage ?? 0],
+      ["html", spec.html ?? 0],
+      ["blank", spec.blank ?? 0],
     ] as [FaultKind, number][]).filter(([, share]) => share > 0);
     const latency = spec.latencyMs ?? 0;
     this.#latency = typeof latency === "number" ? [latency, latency] : latency;
@@ -181,4 +198,22 @@ export function corruptBody(body: string, variant: number): string {
 export function truncateBody(body: string, variant: number): string {
   const cut = 1 + (variant % Math.max(1, body.length - 1));
   return body.slice(0, Math.min(cut, body.length - 1));
+}
+
+/** A CDN's error page, as a proxy in front of an API sends it with a 200. */
+export const HTML_PAGE =
+  "<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>Checking your " +
+  "browser before accessing the site.</body></html>";
+
+/**
+ * A list page with its items taken out and its `total` kept (an answer that promises more than
+ * it holds); other bodies are left as they are.
+ */
+export function emptyListPage(body: string): string {
+  const page = JSON.parse(body) as Record<string, unknown>;
+  if (page === null || typeof page !== "object" || typeof page.total !== "number") return body;
+  for (const key of ["results", "racecards"]) {
+    if (Array.isArray(page[key])) page[key] = [];
+  }
+  return JSON.stringify(page);
 }

@@ -91,6 +91,33 @@ Deno.test("malformed and truncated faults give 200 bodies that fail to parse", a
   }
 });
 
+Deno.test("html, blank and empty_page faults give 200 answers that hold nothing usable", async () => {
+  const get = async (faults: string, path: string) => {
+    const sim = await startSimulator({ now: NOW, rateScale: Infinity, faults });
+    try {
+      const response = await fetch(`${sim.baseUrl}${path}`, { headers: AUTH });
+      return {
+        status: response.status,
+        type: response.headers.get("content-type"),
+        text: await response.text(),
+      };
+    } finally {
+      await sim.close();
+    }
+  };
+  const html = await get("html=1", "/v1/courses");
+  assert.equal(html.status, 200);
+  assert.match(html.type ?? "", /^text\/html/);
+  assert.match(html.text, /^<!DOCTYPE html>/);
+  const blank = await get("blank=1", "/v1/courses");
+  assert.deepEqual([blank.status, blank.text], [200, ""]);
+  const results = "/v1/results?start_date=2025-06-01&end_date=2025-06-03&limit=10";
+  const truth = JSON.parse((await get("", results)).text);
+  const empty = JSON.parse((await get("empty_page=1", results)).text);
+  assert.ok(truth.total > 10 && truth.results.length === 10);
+  assert.deepEqual(empty, { ...truth, results: [] });
+});
+
 Deno.test("reset faults drop the connection, before the headers or mid-body", async () => {
   const sim = await startSimulator({ now: NOW, rateScale: Infinity, faults: "reset=1" });
   try {

@@ -11,9 +11,11 @@ import { type Account, checkCredentials, type Plan, planAllows, REFUSAL_BODIES }
 import { matchRoute, NOT_FOUND } from "./api_routes.ts";
 import {
   corruptBody,
+  emptyListPage,
   type FaultDecision,
   FaultPlan,
   type FaultSpec,
+  HTML_PAGE,
   parseFaultSpec,
   truncateBody,
 } from "./faults.ts";
@@ -183,6 +185,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     let text = body;
     if (status === 200 && fault.kind === "malformed") text = corruptBody(body, fault.variant);
     if (status === 200 && fault.kind === "truncated") text = truncateBody(body, fault.variant);
+    if (status === 200 && fault.kind === "empty_page") text = emptyListPage(body);
+    if (status === 200 && fault.kind === "blank") text = "";
+    if (status === 200 && fault.kind === "html") {
+      entry.status = status;
+      return send(res, status, HTML_PAGE, { "content-type": "text/html; charset=UTF-8" });
+    }
     if (fault.kind === "reset") {
       // Headers promise the whole body; the connection drops half-way.
       const bytes = new TextEncoder().encode(text);

@@ -26,7 +26,7 @@ import {
 import { RacingApiError } from "../_shared/racing_api/errors.ts";
 import type { JobContext } from "../_shared/sync/job_context.ts";
 import { runStatusOf, type RunSummary } from "../_shared/sync/runs.ts";
-import { isFatal, QuarantinedPayloadError, recordSyncError } from "../_shared/sync/window_loop.ts";
+import { isFatal, QuarantinedPayloadError, recordSyncError } from "../_shared/sync/failures.ts";
 
 /** Horses claimed at a time when the body gives no batch_size. */
 export const DEFAULT_ENRICH_BATCH_SIZE = 50;

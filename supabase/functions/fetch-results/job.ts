@@ -11,6 +11,7 @@ import { dateOutside } from "../_shared/http/date_bounds.ts";
 import type { FieldProblem } from "../_shared/http/request_body.ts";
 import {
   getResults,
+  oldestResultsWithoutAddon,
   RESULTS_LIMIT_MAX,
   RESULTS_SKIP_MAX,
 } from "../_shared/racing_api/endpoints.ts";
@@ -120,8 +121,11 @@ async function run(context: JobContext, body: FetchResultsBody) {
     );
     await requestWindows(context.sql, job, windows);
   }
+  // A window refused for its dates (no historical add-on) says the same of every older one.
+  const oldest = oldestResultsWithoutAddon(todayOf(context));
   const loop = await runWindowLoop(context, job, processResultsWindow, {
     workers: context.config.windowWorkers,
+    refusedWith: (window) => window.windowStart < oldest ? oldest : undefined,
   });
   return summarizeLoops([loop], { job });
 }

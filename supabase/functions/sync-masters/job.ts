@@ -26,7 +26,7 @@ import {
 } from "../_shared/racing_api/schemas.ts";
 import type { JobContext } from "../_shared/sync/job_context.ts";
 import { runStatusOf, type RunSummary } from "../_shared/sync/runs.ts";
-import { isFatal, QuarantinedPayloadError, recordSyncError } from "../_shared/sync/window_loop.ts";
+import { isFatal, QuarantinedPayloadError, recordSyncError } from "../_shared/sync/failures.ts";
 import { coursesToRows } from "../_shared/transform/course.ts";
 import { regionsToRows } from "../_shared/transform/region.ts";
 

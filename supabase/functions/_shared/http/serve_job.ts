@@ -11,6 +11,7 @@ import type { z } from "zod";
 import { type Clock, SYSTEM_CLOCK, ukDate } from "../clock.ts";
 import { ConfigError, loadConfig, type SyncConfig } from "../config.ts";
 import { createDbClient } from "../db/client.ts";
+import { guardAgainstDriverSocketBug } from "../db/driver_guard.ts";
 import { createLogger, type Logger } from "../log.ts";
 import { createJobContext, type JobContext } from "../sync/job_context.ts";
 import {
@@ -93,6 +94,13 @@ export function createJobHandler<B extends JobBody>(
   const baseLog: Logger = createLogger({ fn: job.functionName }, logOptions);
   const active = new Set<ActiveRun>();
   let state: { config: SyncConfig; sql: postgres.Sql } | undefined;
+
+  // A database restart must fail the queries in flight, not end the process.
+  guardAgainstDriverSocketBug((error) =>
+    baseLog.warn("the database connection dropped mid-write; its queries failed", {
+      error: error.message,
+    })
+  );
 
   platform.onShutdown((reason) => {
     if (!state || active.size === 0) return;

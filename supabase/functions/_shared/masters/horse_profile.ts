@@ -19,7 +19,7 @@ import {
   type HorseProfileSource,
   horseProfileToRows,
 } from "../transform/horse.ts";
-import { QuarantinedPayloadError } from "../sync/window_loop.ts";
+import { QuarantinedPayloadError } from "../sync/failures.ts";
 
 /** What the API answered for a horse. */
 export type FetchedHorseProfile =

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import type { RacingApiClient } from "../racing_api/client.ts";
 import { NotFoundError, ServerError } from "../racing_api/errors.ts";
 import { DriftReporter } from "../racing_api/drift.ts";
-import { QuarantinedPayloadError } from "../sync/window_loop.ts";
+import { QuarantinedPayloadError } from "../sync/failures.ts";
 import { fetchHorseProfile, horseProfileRows } from "./horse_profile.ts";
 
 /** A client answering from a table of paths: a body, or an error to throw. */

@@ -178,11 +178,17 @@ function parseJson(text: string, parse: (text: string) => unknown = JSON.parse):
   }
 }
 
+/** The `detail` text of an error body (FastAPI style), shortened; undefined when there is none. */
+function detailOf(body: unknown): string | undefined {
+  const detail = (body as { detail?: unknown } | null)?.detail;
+  return typeof detail === "string" && detail.trim() !== "" ? detail.slice(0, 300) : undefined;
+}
+
 /** The error for an answer that is not a success. */
 function statusError(response: Response, body: unknown, target: RequestTarget, now: Date): Error {
   const status = response.status;
   const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), now);
-  if (status === 401) return new AuthError(target);
+  if (status === 401) return new AuthError({ ...target, reason: detailOf(body) });
   if (status === 404) return new NotFoundError(target);
   if (status === 422) {
     return new ValidationError422({
@@ -263,7 +269,12 @@ export function createRacingApiClient(options: RacingApiClientOptions): RacingAp
       ? parseMeter.measure(() => parseJson(text, parse))
       : parseJson(text, parse);
     if (body === NOT_JSON) {
-      throw new MalformedBodyError({ ...target, status: response.status });
+      throw new MalformedBodyError({
+        ...target,
+        status: response.status,
+        received: text,
+        contentType: response.headers.get("content-type"),
+      });
     }
     await onResponse?.({
       endpoint: target.endpoint,

@@ -4,7 +4,7 @@
  * with the zod schemas in schemas.ts. Arguments break a documented limit → RangeError before
  * any request is spent.
  */
-import { daysBetween } from "../clock.ts";
+import { addDays, daysBetween } from "../clock.ts";
 import type { RacingApiClient } from "./client.ts";
 import { parseJsonWithoutOdds } from "./skip_odds.ts";
 
@@ -14,6 +14,14 @@ export const RESULTS_LIMIT_MAX = 100;
 export const RESULTS_SKIP_MAX = 20_000;
 /** Widest /v1/results range: end_date may be at most this many days after start_date. */
 export const RESULTS_SPAN_MAX_DAYS = 365;
+/** Days back /v1/results serves without the vendor's historical add-on. */
+export const RESULTS_DAYS_WITHOUT_ADDON = 365;
+
+/** The oldest results start_date a plan without the historical add-on is served, on `today`. */
+export function oldestResultsWithoutAddon(today: string): string {
+  return addDays(today, -RESULTS_DAYS_WITHOUT_ADDON);
+}
+
 /** Largest `limit` of the racecard lists. */
 export const RACECARDS_LIMIT_MAX = 500;
 /** Largest `skip` of the racecard lists. */

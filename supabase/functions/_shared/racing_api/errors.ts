@@ -54,17 +54,22 @@ export class RacingApiError extends Error {
   }
 }
 
-/** 401: wrong username or password, or the plan does not include the endpoint. */
+/** 401: wrong username or password, or the plan does not include the endpoint or date range. */
 export class AuthError extends RacingApiError {
-  /** Builds the 401 error for a request. */
-  constructor(options: RequestTarget & { cause?: unknown }) {
+  /** What the API said (its `detail`), when it said anything. */
+  readonly reason: string | undefined;
+
+  /** Builds the 401 error for a request, with the API's own reason when its body gave one. */
+  constructor(options: RequestTarget & { reason?: string | undefined; cause?: unknown }) {
+    const said = options.reason ? `; the API said: "${options.reason}"` : "";
     super(
       "API answered 401: the username or password is wrong, the account is inactive, or the " +
-        "plan does not include this endpoint (check RACING_API_USERNAME, RACING_API_PASSWORD " +
-        "and the plan)",
+        "plan does not include this endpoint or date range (check RACING_API_USERNAME, " +
+        `RACING_API_PASSWORD and the plan)${said}`,
       { ...options, status: 401 },
     );
     this.name = "AuthError";
+    this.reason = options.reason;
   }
 }
 
@@ -145,11 +150,30 @@ export class TimeoutError extends RacingApiError {
   }
 }
 
+/** Characters of a refused body kept for the error record. */
+export const RECEIVED_BODY_MAX_CHARS = 2_000;
+
 /** A success status whose body is not JSON (truncated, HTML from a proxy, empty). */
 export class MalformedBodyError extends RacingApiError {
-  /** Builds the error for an unreadable body. */
-  constructor(options: RequestTarget & { status: number; cause?: unknown }) {
-    super(`API answered ${options.status} with a body that is not JSON`, options);
+  /** The start of what arrived (at most RECEIVED_BODY_MAX_CHARS characters). */
+  readonly received: string;
+  /** The answer's content type, when it gave one. */
+  readonly contentType: string | null;
+
+  /** Builds the error for an unreadable body, keeping the start of what arrived. */
+  constructor(
+    options: RequestTarget & {
+      status: number;
+      received?: string;
+      contentType?: string | null;
+      cause?: unknown;
+    },
+  ) {
+    const received = options.received ?? "";
+    const what = received.trim() === "" ? "an empty body" : "a body that is not JSON";
+    super(`API answered ${options.status} with ${what}`, options);
     this.name = "MalformedBodyError";
+    this.received = received.slice(0, RECEIVED_BODY_MAX_CHARS);
+    this.contentType = options.contentType ?? null;
   }
 }

@@ -42,9 +42,42 @@ Deno.test("AuthError says what to check without any credential", () => {
     error.message,
     "Cannot fetch /v1/racecards/pro (date=2024-05-01): API answered 401: the username or " +
       "password is wrong, the account is inactive, or the plan does not include this endpoint " +
-      "(check RACING_API_USERNAME, RACING_API_PASSWORD and the plan)",
+      "or date range (check RACING_API_USERNAME, RACING_API_PASSWORD and the plan)",
   );
   equal(error.status, 401);
+});
+
+Deno.test("AuthError ends with the API's own reason when its body gave one", () => {
+  const error = new AuthError({
+    endpoint: "/v1/results",
+    reason: "Results older than 12 months require the historical results add-on (Pro plan)",
+  });
+  equal(
+    error.message,
+    "Cannot fetch /v1/results: API answered 401: the username or password is wrong, the " +
+      "account is inactive, or the plan does not include this endpoint or date range (check " +
+      'RACING_API_USERNAME, RACING_API_PASSWORD and the plan); the API said: "Results older ' +
+      'than 12 months require the historical results add-on (Pro plan)"',
+  );
+  equal(
+    error.reason,
+    "Results older than 12 months require the historical results add-on (Pro plan)",
+  );
+});
+
+Deno.test("MalformedBodyError says an empty body is empty and keeps the start of what arrived", () => {
+  const empty = new MalformedBodyError({ endpoint: "/v1/results", status: 200, received: "" });
+  equal(empty.message, "Cannot fetch /v1/results: API answered 200 with an empty body");
+  const html = new MalformedBodyError({
+    endpoint: "/v1/results",
+    status: 200,
+    received: `<html>${"x".repeat(5000)}</html>`,
+    contentType: "text/html",
+  });
+  equal(html.message, "Cannot fetch /v1/results: API answered 200 with a body that is not JSON");
+  equal(html.received.length, 2000);
+  ok(html.received.startsWith("<html>xx"));
+  equal(html.contentType, "text/html");
 });
 
 Deno.test("each error class sets its name and status", () => {

@@ -4,6 +4,7 @@
  * checks happen in SQL; a refused call throws LeaseLostError.
  */
 import type postgres from "postgres";
+import type { DateWindow } from "./windows.ts";
 
 /** A connection or a transaction: completeWindow belongs in the transaction of the rows. */
 export type SqlClient = postgres.Sql | postgres.TransactionSql;
@@ -15,16 +16,19 @@ export const CHECKPOINT_STATUSES = ["pending", "running", "done", "failed"] as c
 export type CheckpointStatus = typeof CHECKPOINT_STATUSES[number];
 
 /**
- * Moves the SQL functions make: claim (pending → running, or running → running when a lease
- * expired), complete (→ done), fail or release (running → pending | failed), give up on an
- * exhausted window at claim time (pending → failed), retry_failed (failed → pending).
+ * Moves the SQL functions of ra_private make, and no other: claim_window (pending → running, or
+ * running → running when a lease expired; an exhausted window → failed instead), complete_window
+ * (running → done), fail_window (running → pending | failed), release_leases (running →
+ * pending), retry_failed (failed → pending), request_windows (done | failed → pending: a window
+ * asked for again is fetched again). checkpoint_transitions_test.ts drives each function from
+ * every state and compares the moves it sees with this table.
  */
 export const CHECKPOINT_TRANSITIONS: Readonly<
   Record<CheckpointStatus, readonly CheckpointStatus[]>
 > = Object.freeze({
   pending: ["running", "failed"],
   running: ["running", "done", "pending", "failed"],
-  done: [],
+  done: ["pending"],
   failed: ["pending"],
 });
 
@@ -201,6 +205,26 @@ export async function saveCursor(
       lease_seconds => ${progress.leaseSeconds ?? null}::integer
     ) as saved`;
   if (!row?.saved) throw new LeaseLostError("save the cursor of", progress);
+}
+
+/**
+ * Fails the pending windows of a job that start before `before` with one error (a plan that
+ * cannot serve their dates); returns them.
+ */
+export async function failWindowsBefore(
+  sql: SqlClient,
+  job: string,
+  before: string,
+  error: string,
+): Promise<DateWindow[]> {
+  const rows = await sql<{ start: string; end: string }[]>`
+    select w.window_start::text as start, w.window_end::text as end
+    from ra_private.fail_windows_before(
+      job => ${job}::text,
+      before => ${before}::date,
+      error => ${error}::text
+    ) as w`;
+  return rows.map(({ start, end }) => ({ start, end }));
 }
 
 /** Puts every window the owner holds back to pending (shutdown); returns how many. */

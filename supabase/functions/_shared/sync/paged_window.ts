@@ -1,8 +1,10 @@
 /**
  * One window of a paged list endpoint (results, racecards): page with limit/skip until
- * `skip + page length >= total`, writing each page's rows in one transaction with the cursor
- * (so a crash resumes at the next page) and the last page's rows with the window's `done` mark.
- * The next page is requested while the current one is written, so the API budget keeps flowing.
+ * `skip + page length >= total` by the API's own figures, writing each page's rows in one
+ * transaction with the cursor (so a crash resumes at the next page) and the last page's rows with
+ * the window's `done` mark. The next page is requested while the current one is written, so the
+ * API budget keeps flowing. A page that holds less than `total` promises (empty while items
+ * remain, or a total that shrank) is an IncompletePageError: never a silently finished window.
  */
 import type postgres from "postgres";
 import { z } from "zod";
@@ -13,7 +15,11 @@ import { parseApiPayload, PayloadValidationError } from "../racing_api/schemas.t
 import type { TransformedRows } from "../transform/batch.ts";
 import { completeWindow, saveCursor, type SyncWindow } from "./checkpoints.ts";
 import type { JobContext } from "./job_context.ts";
-import { isTransientDatabaseError, QuarantinedPayloadError } from "./window_loop.ts";
+import {
+  IncompletePageError,
+  isTransientDatabaseError,
+  QuarantinedPayloadError,
+} from "./failures.ts";
 
 /** How a paged endpoint is fetched, validated and turned into rows. */
 export interface PagedSource<P, S extends WriterSource> {
@@ -29,7 +35,11 @@ export interface PagedSource<P, S extends WriterSource> {
   toRows(page: P): TransformedRows<S>;
 }
 
-const CursorSchema = z.object({ skip: z.number().int().nonnegative() });
+// `total` is the API's count when the cursor was saved: a later page may not quietly shrink it.
+const CursorSchema = z.object({
+  skip: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative().optional(),
+});
 
 /** Lets timers and I/O callbacks that are due run before the next synchronous step. */
 function yieldToEventLoop(): Promise<void> {
@@ -72,6 +82,7 @@ export async function processPagedWindow<P, S extends WriterSource>(
 ): Promise<{ rowsWritten: number; filteredOutRaces: number }> {
   const resumed = CursorSchema.safeParse(window.cursor);
   let skip = resumed.success ? resumed.data.skip : 0;
+  let promised = resumed.success ? resumed.data.total : undefined;
   let rowsWritten = 0;
   let filteredOutRaces = 0;
   // Pages requested by this window (the client is shared by the run's workers, so its own
@@ -103,8 +114,29 @@ export async function processPagedWindow<P, S extends WriterSource>(
     await yieldToEventLoop();
     const transformed = context.cpu.measure(() => pages.toRows(page));
     const count = pages.itemCount(page);
+    const total = pages.total(page);
     const nextSkip = skip + count;
-    const last = count === 0 || nextSkip >= pages.total(page);
+    if (promised !== undefined && total < promised) {
+      // Items vanished between pages: what was read may have shifted. Read the window again
+      // from its start in a later run (upserts make the re-read harmless).
+      await saveCursor(context.sql, {
+        id: window.id,
+        leaseOwner: window.leaseOwner,
+        cursor: { skip: 0 },
+      });
+      throw new IncompletePageError(
+        `Cannot trust ${pages.kind} at skip ${skip} of ${window.windowStart}..${window.windowEnd}: the API's total fell from ${promised} to ${total} between pages, so the window is read again from its start`,
+        body,
+      );
+    }
+    if (count === 0 && skip < total) {
+      throw new IncompletePageError(
+        `Cannot finish ${window.windowStart}..${window.windowEnd}: ${pages.kind} at skip ${skip} is empty while the API's total is ${total}`,
+        body,
+      );
+    }
+    promised = total;
+    const last = nextSkip >= total;
     if (!last) {
       if (nextSkip > pages.maxSkip) {
         throw new RangeError(
@@ -116,25 +148,28 @@ export async function processPagedWindow<P, S extends WriterSource>(
       next.catch(() => {});
     }
     filteredOutRaces += transformed.filteredOut.races;
+    // Counted once the transaction commits: a deadlock retry writes the page again.
+    let pageRows = 0;
     await inTransactionRetryingDeadlocks(context, async (tx) => {
       const counts = await writeBatch(tx, transformed.rows as RowBatch<S>, pages.source);
-      rowsWritten += rowCount(counts);
+      pageRows = rowCount(counts);
       if (last) {
         await completeWindow(tx, {
           id: window.id,
           leaseOwner: window.leaseOwner,
           apiCalls: requests,
-          rowsWritten,
+          rowsWritten: rowsWritten + pageRows,
         });
       } else {
         await saveCursor(tx, {
           id: window.id,
           leaseOwner: window.leaseOwner,
-          cursor: { skip: nextSkip },
+          cursor: { skip: nextSkip, total },
           leaseSeconds: context.config.leaseSeconds,
         });
       }
     });
+    rowsWritten += pageRows;
     if (last) return { rowsWritten, filteredOutRaces };
     skip = nextSkip;
   }

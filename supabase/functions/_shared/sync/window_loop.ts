@@ -1,20 +1,31 @@
 /**
  * The loop every windowed job runs: claim a window under a lease, process it (its rows and its
  * `done` mark commit together), and go on until no window is left or the budget is spent. A
- * failed window is recorded and the loop goes on; only errors that would fail every window
- * (401: credentials or plan; 422: a request the API refuses) stop the run.
+ * run tries each window once: a window that fails is recorded and handed back for a later run
+ * (or failed for good once its attempts are spent), so a broken minute of the API cannot use up
+ * a window. A window the plan cannot serve (401 or 422 for its dates) fails at once with the
+ * API's reason and the run goes on; only credentials wrong for every request stop the run.
  */
 import type postgres from "postgres";
-import { AuthError, ValidationError422 } from "../racing_api/errors.ts";
-import { isRetriable } from "../racing_api/retry.ts";
-import { PayloadValidationError } from "../racing_api/schemas.ts";
 import {
   claimWindow,
   failWindow,
+  failWindowsBefore,
   LeaseLostError,
+  planWindows,
   releaseLeases,
   type SyncWindow,
 } from "./checkpoints.ts";
+import {
+  isFatal,
+  isRetryable,
+  messageOf,
+  payloadOf,
+  PlanCheck,
+  recordSyncError,
+  regionsProbe,
+  requestOf,
+} from "./failures.ts";
 import type { JobContext } from "./job_context.ts";
 import { runStatusOf, type RunSummary } from "./runs.ts";
 
@@ -32,6 +43,10 @@ export interface WindowLoopResult {
   readonly claimed: number;
   readonly done: number;
   readonly failed: number;
+  /** Windows that failed in this run and wait for a later one. */
+  readonly retried: number;
+  /** Windows failed for good because the API refused their dates (plan or validation). */
+  readonly refused: number;
   readonly apiCalls: number;
   readonly rowsWritten: number;
   readonly stoppedBy: LoopStop;
@@ -41,51 +56,6 @@ export interface WindowLoopResult {
   readonly remaining: number;
 }
 
-/** A payload that failed validation, kept with its error in ra_sync_errors. */
-export class QuarantinedPayloadError extends Error {
-  override name = "QuarantinedPayloadError";
-  constructor(override readonly cause: PayloadValidationError, readonly payload: unknown) {
-    super(cause.message);
-  }
-}
-
-// Deadlock, serialization failure, and lost or refused connections: worth another try.
-const TRANSIENT_SQLSTATES = /^(40P01|40001|08\w{3}|53300|57P0[123])$/;
-
-/** True for database errors that a later try can get past (deadlocks, dropped connections). */
-export function isTransientDatabaseError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === "string" && TRANSIENT_SQLSTATES.test(code);
-}
-
-/** True for errors that would fail every window the same way, so the run must stop. */
-export function isFatal(error: unknown): boolean {
-  return error instanceof AuthError || error instanceof ValidationError422;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** Records a failure with its payload in ra_sync_errors; never throws on a missing run. */
-export async function recordSyncError(
-  sql: postgres.Sql,
-  context: Pick<JobContext, "runId">,
-  window: SyncWindow | null,
-  detail: { endpoint?: string; params?: unknown; error: string; payload?: unknown },
-): Promise<void> {
-  await sql`
-    insert into public.ra_sync_errors
-      (run_id, checkpoint_id, job, window_start, window_end, endpoint, params, error, payload)
-    values (
-      ${context.runId}, ${window?.id ?? null}, ${window?.job ?? null},
-      ${window?.windowStart ?? null}, ${window?.windowEnd ?? null}, ${detail.endpoint ?? null},
-      ${detail.params === undefined ? null : sql.json(detail.params as postgres.JSONValue)},
-      ${detail.error},
-      ${detail.payload === undefined ? null : sql.json(detail.payload as postgres.JSONValue)}
-    )`;
-}
-
 async function countRemaining(sql: postgres.Sql, job: string): Promise<number> {
   const [row] = await sql<{ remaining: number }[]>`
     select count(*)::integer as remaining from public.ra_sync_checkpoints
@@ -93,15 +63,27 @@ async function countRemaining(sql: postgres.Sql, job: string): Promise<number> {
   return row?.remaining ?? 0;
 }
 
+/** Options of runWindowLoop. */
+export interface WindowLoopOptions {
+  /** Windows worked side by side. @default 1 */
+  readonly workers?: number;
+  /**
+   * For a window the API refused for its dates, the date before which every window of the job
+   * is refused alike (they fail together), or undefined when the refusal is the window's alone.
+   */
+  readonly refusedWith?: (window: SyncWindow) => string | undefined;
+}
+
 /** Runs windows of `job` until none is left, the budget is spent, or a fatal error. */
 export async function runWindowLoop(
   context: JobContext,
   job: string,
   processWindow: WindowProcessor,
-  options: { readonly workers?: number } = {},
+  options: WindowLoopOptions = {},
 ): Promise<WindowLoopResult> {
   const { sql, config, log, clock } = context;
-  const tally = { claimed: 0, done: 0, failed: 0, rowsWritten: 0 };
+  const tally = { claimed: 0, done: 0, failed: 0, retried: 0, refused: 0, rowsWritten: 0 };
+  const planCheck = new PlanCheck(regionsProbe(context));
   let error: string | null = null;
   let stoppedBy: LoopStop = "drained";
   const stop = (reason: LoopStop) => {
@@ -145,27 +127,51 @@ export async function runWindowLoop(
           continue;
         }
         error = messageOf(caught);
-        if (isFatal(caught)) {
+        const refused = isFatal(caught) && await planCheck.refusesOnlyThisRequest(caught);
+        if (isFatal(caught) && !refused) {
           // The window goes back to pending once every worker has stopped, so none takes it
-          // again in this run; it is no fault of the window (credentials, plan, a refused query).
+          // again in this run; it is no fault of the window (credentials, account).
           fatalWindow = { window, error };
           windowLog.error("run stopped", { error, attempt: window.attempts });
           return stop("fatal");
         }
-        const quarantined = caught instanceof QuarantinedPayloadError;
-        if (quarantined) {
-          await recordSyncError(sql, context, window, { error, payload: caught.payload });
+        const payload = payloadOf(caught);
+        if (payload !== undefined) {
+          await recordSyncError(sql, context, window, { ...requestOf(caught), error, payload });
         }
         const status = await failWindow(sql, {
           id: window.id,
           leaseOwner: window.leaseOwner,
           error,
-          retryable: !quarantined && (isRetriable(caught) || isTransientDatabaseError(caught)),
+          retryable: !refused && isRetryable(caught),
         }).catch((failError) => {
           if (failError instanceof LeaseLostError) return "lost" as const;
           throw failError;
         });
         if (status === "failed") tally.failed++;
+        if (status === "pending") tally.retried++;
+        if (refused) {
+          tally.refused++;
+          const before = options.refusedWith?.(window);
+          if (before) {
+            const alike = await failWindowsBefore(
+              sql,
+              job,
+              before,
+              `Not fetched: it starts before ${before}, like ${window.windowStart}..${window.windowEnd} that the API refused: ${error}`,
+            );
+            tally.failed += alike.length;
+            tally.refused += alike.length;
+            // The part of a refused window from the limit on is served: plan it on its own.
+            const tails = [
+              window,
+              ...alike.map((w) => ({ windowStart: w.start, windowEnd: w.end })),
+            ]
+              .filter((w) => w.windowEnd >= before)
+              .map((w) => ({ start: before, end: w.windowEnd }));
+            await planWindows(sql, job, tails);
+          }
+        }
         windowLog.error("window failed", { error, status, attempt: window.attempts });
       }
     }
@@ -205,11 +211,15 @@ export function summarizeLoops(
   const fatal = loops.find((loop) => loop.stoppedBy === "fatal");
   const failed = sum((loop) => loop.failed);
   const remaining = sum((loop) => loop.remaining);
+  // Windows left when the loop drained are held by other runs or wait for a later one: this run
+  // did all it could, so only its own failures, hand-backs and a cut-short loop leave it partial.
+  const cutShort = loops.some((loop) => loop.stoppedBy !== "drained" && loop.remaining > 0);
   const status = runStatusOf({
     fatal: fatal !== undefined,
     interrupted: loops.some((loop) => loop.stoppedBy === "shutdown"),
-    incomplete: failed > 0 || remaining > 0,
+    incomplete: failed > 0 || sum((loop) => loop.retried) > 0 || cutShort,
   });
+  const refused = sum((loop) => loop.refused);
   return {
     status,
     windows_claimed: sum((loop) => loop.claimed),
@@ -220,8 +230,15 @@ export function summarizeLoops(
     error: fatal?.error ?? loops.findLast((loop) => loop.error !== null)?.error ?? null,
     details: {
       windows_remaining: remaining,
+      windows_retried: sum((loop) => loop.retried),
       stopped_by: loops.find((loop) => loop.stoppedBy !== "drained")?.stoppedBy ?? "drained",
+      ...(refused > 0 ? { windows_refused_by_api: refused, what_to_do: REFUSED_ADVICE } : {}),
       ...details,
     },
   };
 }
+
+/** What a user does about windows the API refused for their dates. */
+export const REFUSED_ADVICE = "Windows the API refused for their dates (401 or 422) are failed: " +
+  "results older than 365 days need the vendor's historical add-on; otherwise plan the backfill " +
+  "from a later date. After adding the add-on, `deno task backfill --retry-failed` tries them again.";
