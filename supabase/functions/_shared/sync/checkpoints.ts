@@ -17,11 +17,12 @@ export type CheckpointStatus = typeof CHECKPOINT_STATUSES[number];
 
 /**
  * Moves the SQL functions of ra_private make, and no other: claim_window (pending → running, or
- * running → running when a lease expired; an exhausted window → failed instead), complete_window
- * (running → done), fail_window (running → pending | failed), release_leases (running →
- * pending), retry_failed (failed → pending), request_windows (done | failed → pending: a window
- * asked for again is fetched again). checkpoint_transitions_test.ts drives each function from
- * every state and compares the moves it sees with this table.
+ * running → running when a lease expired; an exhausted window → failed instead), save_cursor
+ * (running → running), complete_window (running → done), fail_window (running → pending |
+ * failed), release_leases (running → pending), fail_windows_before (pending → failed: dates the
+ * plan cannot serve), retry_failed (failed → pending), request_windows (done | failed → pending:
+ * a window asked for again is fetched again). checkpoint_transitions_test.ts drives each
+ * function from every state and compares the moves it sees with this table.
  */
 export const CHECKPOINT_TRANSITIONS: Readonly<
   Record<CheckpointStatus, readonly CheckpointStatus[]>
