@@ -16,6 +16,11 @@ export interface LocalPostgres {
   readonly dataDir: string;
   /** Connection URL for a database of this cluster (superuser `postgres`, no password). */
   url(database?: string): string;
+  /**
+   * Restarts the server as an operator would (`pg_ctl restart -m fast`): every connection is
+   * dropped, and the server accepts new ones on the same port when this resolves.
+   */
+  restart(): Promise<void>;
   /** Stops the server and removes the data directory. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -210,9 +215,19 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
   const stdin = child.stdin.getWriter();
 
   let stopped = false;
+  // After a restart the server runs detached from the guard, so pg_ctl stops it.
+  let restarted = false;
+  const pgCtl = (args: string[]) =>
+    runAsOwner(binDir, "pg_ctl", ["-D", dataDir, "-w", "-t", "30", ...args]);
+  const restart = async () => {
+    restarted = true;
+    await pgCtl(["-m", "fast", "-l", `${dataDir}/restart.log`, "restart"]);
+    await waitUntilReady(port);
+  };
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    if (restarted) await pgCtl(["-m", "fast", "stop"]).catch(() => {});
     await stdin.close().catch(() => {});
     await child.status;
     await removeCluster();
@@ -224,12 +239,12 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
     await stop();
     throw error;
   }
-  return { port, dataDir, url, stop };
+  return { port, dataDir, url, restart, stop };
 }
 
-async function waitUntilReady(port: number, child: Deno.ChildProcess): Promise<void> {
+async function waitUntilReady(port: number, child?: Deno.ChildProcess): Promise<void> {
   let exited = false;
-  child.status.then(() => exited = true);
+  child?.status.then(() => exited = true);
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (exited) throw new Error("PostgreSQL exited during start-up (run with verbose to see why)");

@@ -35,6 +35,8 @@ export interface PipelineOptions {
   readonly simulator?: SimulatorOptions;
   /** Extra or replaced environment variables of the functions. */
   readonly env?: Record<string, string>;
+  /** A database to use instead of a fresh clone of the test cluster's template. */
+  readonly database?: TestDatabase;
 }
 
 /** A running pipeline; close it in `finally` (or `await using`). */
@@ -56,7 +58,7 @@ export interface Pipeline {
 
 /** Starts a database, a simulator and the function handlers. */
 export async function startPipeline(options: PipelineOptions = {}): Promise<Pipeline> {
-  const db = await createTestDatabase();
+  const db = options.database ?? await createTestDatabase();
   const sim = await startSimulator({ rateScale: 5, ...options.simulator });
   const env: Record<string, string> = {
     DATABASE_URL: db.url,

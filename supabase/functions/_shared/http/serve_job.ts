@@ -13,6 +13,7 @@ import { ConfigError, loadConfig, type SyncConfig } from "../config.ts";
 import { createDbClient } from "../db/client.ts";
 import { guardAgainstDriverSocketBug } from "../db/driver_guard.ts";
 import { createLogger, type Logger } from "../log.ts";
+import { isTransientDatabaseError } from "../sync/failures.ts";
 import { createJobContext, type JobContext } from "../sync/job_context.ts";
 import {
   closeRun,
@@ -56,6 +57,10 @@ export interface HandlerDependencies {
   /** A database pool to use instead of opening one from the configured URL (tests, local server). */
   readonly sql?: postgres.Sql;
 }
+
+/** Tries to record a run's end while the database is away, and the wait before each. */
+const CLOSE_TRIES = 6;
+const CLOSE_RETRY_MS = 1_000;
 
 function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), {
@@ -145,14 +150,53 @@ export function createJobHandler<B extends JobBody>(
       }
     } catch (error) {
       summary = failedSummary(error);
+      if (isTransientDatabaseError(error)) {
+        // The database went away (a restart, an upgrade): nothing is lost, the windows in hand
+        // are handed back once it answers again.
+        summary = {
+          ...summary,
+          status: "interrupted",
+          error: `The database connection was lost: ${summary.error}`,
+        };
+      }
       log.error("run failed", { error: summary.error });
     } finally {
       await context?.settle();
       active.delete(run);
     }
-    await closeRun(sql, runId, summary);
+    await closeRunPatiently(sql, runId, summary, log);
     log.info("run finished", { status: summary.status, api_calls: summary.api_calls });
     return summary;
+  }
+
+  /**
+   * Closes the run, waiting for a database that is coming back; if it stays away, the run is
+   * left open and the next run closes it as stale. Never throws: a run's end must not end the
+   * process.
+   */
+  async function closeRunPatiently(
+    sql: postgres.Sql,
+    runId: string,
+    summary: RunSummary,
+    log: Logger,
+  ): Promise<void> {
+    for (let attempt = 1;; attempt++) {
+      try {
+        if (summary.status === "interrupted") {
+          await markRunInterrupted(sql, runId, summary.error ?? "interrupted");
+        }
+        await closeRun(sql, runId, summary);
+        return;
+      } catch (error) {
+        if (attempt >= CLOSE_TRIES || !isTransientDatabaseError(error)) {
+          log.error("could not record the end of the run; the next run closes it as stale", {
+            error: error instanceof Error ? error.message : String(error),
+          });
+          return;
+        }
+        await clock.sleep(CLOSE_RETRY_MS * attempt);
+      }
+    }
   }
 
   return async function handle(request: Request): Promise<Response> {

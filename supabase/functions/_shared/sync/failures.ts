@@ -41,11 +41,25 @@ const DRIVER_CONNECTION_CODES = new Set([
   "EPIPE",
 ]);
 
+// Connection exceptions, and the server shutting down or restarting.
+const LOST_SQLSTATES = /^(08\w{3}|57P0[123])$/;
+
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
 /** True for database errors that a later try can get past (deadlocks, dropped connections). */
 export function isTransientDatabaseError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === "string" &&
+  const code = codeOf(error);
+  return code !== undefined &&
     (TRANSIENT_SQLSTATES.test(code) || DRIVER_CONNECTION_CODES.has(code));
+}
+
+/** True when the database itself went away (a restart, a lost connection), not one statement. */
+export function isDatabaseLost(error: unknown): boolean {
+  const code = codeOf(error);
+  return code !== undefined && (LOST_SQLSTATES.test(code) || DRIVER_CONNECTION_CODES.has(code));
 }
 
 /** True for errors that would fail every unit of work the same way, so the run must stop. */

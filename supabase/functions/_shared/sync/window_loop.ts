@@ -17,6 +17,7 @@ import {
   type SyncWindow,
 } from "./checkpoints.ts";
 import {
+  isDatabaseLost,
   isFatal,
   isRetryable,
   messageOf,
@@ -36,7 +37,7 @@ export type WindowProcessor = (
 ) => Promise<{ readonly rowsWritten: number }>;
 
 /** Why the loop stopped. */
-export type LoopStop = "drained" | "budget" | "cpu" | "fatal" | "shutdown";
+export type LoopStop = "drained" | "budget" | "cpu" | "fatal" | "shutdown" | "database";
 
 /** What the loop did. */
 export interface WindowLoopResult {
@@ -126,7 +127,9 @@ export async function runWindowLoop(
           windowLog.warn("lease lost: another worker took the window", { error: caught.message });
           continue;
         }
-        error = messageOf(caught);
+        error = isDatabaseLost(caught)
+          ? `The database connection was lost: ${messageOf(caught)}`
+          : messageOf(caught);
         const refused = isFatal(caught) && await planCheck.refusesOnlyThisRequest(caught);
         if (isFatal(caught) && !refused) {
           // The window goes back to pending once every worker has stopped, so none takes it
@@ -150,6 +153,8 @@ export async function runWindowLoop(
         });
         if (status === "failed") tally.failed++;
         if (status === "pending") tally.retried++;
+        // The database went away under the run: hand back what it holds and end it there.
+        if (isDatabaseLost(caught)) return stop("database");
         if (refused) {
           tally.refused++;
           const before = options.refusedWith?.(window);
@@ -216,7 +221,9 @@ export function summarizeLoops(
   const cutShort = loops.some((loop) => loop.stoppedBy !== "drained" && loop.remaining > 0);
   const status = runStatusOf({
     fatal: fatal !== undefined,
-    interrupted: loops.some((loop) => loop.stoppedBy === "shutdown"),
+    interrupted: loops.some((loop) =>
+      loop.stoppedBy === "shutdown" || loop.stoppedBy === "database"
+    ),
     incomplete: failed > 0 || sum((loop) => loop.retried) > 0 || cutShort,
   });
   const refused = sum((loop) => loop.refused);
