@@ -5,7 +5,7 @@
  * Credentials go into the Authorization header only: never into a URL, a message or a log.
  */
 import { type Clock, SYSTEM_CLOCK } from "../clock.ts";
-import { type EndpointFamily, endpointFamily } from "./endpoints.ts";
+import { type EndpointFamily, endpointFamily } from "./families.ts";
 import {
   AuthError,
   MalformedBodyError,

@@ -1,7 +1,6 @@
 import { deepEqual, equal, throws } from "node:assert/strict";
 import type { GetOptions, Query, RacingApiClient } from "./client.ts";
 import {
-  endpointFamily,
   getCourses,
   getHorsePro,
   getHorseStandard,
@@ -25,18 +24,6 @@ function recordingClient() {
   };
   return { client, calls };
 }
-
-Deno.test("endpointFamily() puts racecard lists, course lists and the rest in their buckets", () => {
-  equal(endpointFamily("/v1/racecards/pro"), "racecards_list");
-  equal(endpointFamily("/v1/racecards/big-races"), "racecards_list");
-  equal(endpointFamily("/v1/racecards/standard?day=today"), "racecards_list");
-  equal(endpointFamily("/v1/courses"), "courses");
-  equal(endpointFamily("/v1/courses/regions"), "courses");
-  equal(endpointFamily("/v1/racecards/rac_11223344/pro"), "default");
-  equal(endpointFamily("/v1/racecards/summaries"), "default");
-  equal(endpointFamily("/v1/results"), "default");
-  equal(endpointFamily("/v1/horses/hrs_1/pro"), "default");
-});
 
 Deno.test("getRacecardsPro() asks for one date with region_codes", async () => {
   const { client, calls } = recordingClient();

@@ -3,7 +3,7 @@
  * Defaults follow the vendor's limits (racecard lists 2/s, courses 1/s, the rest 5/s) and stay
  * under Cloudflare's rule (more than 100 requests in 10 s from one IP: a 5-minute cool-off).
  */
-import type { EndpointFamily } from "../racing_api/endpoints.ts";
+import type { EndpointFamily } from "../racing_api/families.ts";
 
 /** Requests per second for each endpoint family and for all of them together. */
 export type RateLimits = Readonly<Record<EndpointFamily | "global", number>>;

@@ -6,7 +6,7 @@
 import type postgres from "postgres";
 import { type Clock, SYSTEM_CLOCK } from "../clock.ts";
 import type { Throttle } from "../racing_api/client.ts";
-import type { EndpointFamily } from "../racing_api/endpoints.ts";
+import type { EndpointFamily } from "../racing_api/families.ts";
 import { RATE_HEADROOM, type RateLimits } from "./rates.ts";
 
 /** Name of the bucket that caps all endpoint families together. */
