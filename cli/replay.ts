@@ -1,7 +1,7 @@
 /**
  * `deno task replay`: re-derives rows from a saved API response with the code the functions
- * run (zod schemas, transforms, region filter), then prints them (`--dry-run`) or writes them
- * through the database writer. A mapping fix can so be checked, and applied, without calling
+ * run (the payload registry's schema, transform and writer source, and the region filter), then
+ * prints them (`--dry-run`) or writes them through the database writer. A mapping fix can so be checked, and applied, without calling
  * the API again.
  *
  * @module
@@ -15,42 +15,43 @@ import type {
 } from "../supabase/functions/_shared/db/columns.ts";
 import { WRITE_ORDER } from "../supabase/functions/_shared/db/columns.ts";
 import { writeBatchInTransaction } from "../supabase/functions/_shared/db/writer.ts";
-import { findUnknownFields } from "../supabase/functions/_shared/racing_api/drift.ts";
+import { DriftReporter } from "../supabase/functions/_shared/racing_api/drift.ts";
 import {
-  CoursesPageSchema,
-  HorseProSchema,
-  HorseStandardSchema,
-  parseApiPayload,
-  PayloadValidationError,
-  RacecardProSchema,
-  RacecardsProPageSchema,
-  RegionsSchema,
-  ResultSchema,
-  ResultsPageSchema,
-} from "../supabase/functions/_shared/racing_api/schemas.ts";
+  HORSE_PROFILE_KINDS,
+  parsePayload,
+  PAYLOAD_KINDS,
+  type PayloadKind,
+  payloadRows,
+  PAYLOADS,
+} from "../supabase/functions/_shared/racing_api/payloads.ts";
+import { QuarantinedPayloadError } from "../supabase/functions/_shared/racing_api/quarantine.ts";
 import { parseRegionCodes, RegionConfigError } from "../supabase/functions/_shared/regions.ts";
-import { coursesToRows } from "../supabase/functions/_shared/transform/course.ts";
-import {
-  type HorseProfileSource,
-  horseProfileToRows,
-} from "../supabase/functions/_shared/transform/horse.ts";
-import { racecardsPageToRows } from "../supabase/functions/_shared/transform/racecard.ts";
-import { regionsToRows } from "../supabase/functions/_shared/transform/region.ts";
-import { resultsPageToRows } from "../supabase/functions/_shared/transform/result.ts";
+import type { HorseProfileSource } from "../supabase/functions/_shared/transform/horse.ts";
 
-/** Payload kinds the command reads, one per saved endpoint answer. */
-export const REPLAY_KINDS = [
-  "racecards",
-  "racecard",
-  "results",
-  "result",
-  "horse",
-  "courses",
-  "regions",
-] as const;
+type HorseProfileKind = typeof HORSE_PROFILE_KINDS[HorseProfileSource];
 
-/** A payload kind: `racecards` is a /v1/racecards/pro page, `racecard` one card, and so on. */
-export type ReplayKind = typeof REPLAY_KINDS[number];
+/**
+ * A `--kind`: a payload kind of the registry, except that both horse profiles are `horse`
+ * (the endpoint is chosen with `--source`).
+ */
+export type ReplayKind = Exclude<PayloadKind, HorseProfileKind> | "horse";
+
+const HORSE_KINDS: readonly string[] = Object.values(HORSE_PROFILE_KINDS);
+
+/** The `--kind` values, in registry order. */
+function replayKinds(): ReplayKind[] {
+  const kinds: ReplayKind[] = [];
+  for (const kind of PAYLOAD_KINDS) {
+    if (!HORSE_KINDS.includes(kind)) kinds.push(kind as ReplayKind);
+    else if (!kinds.includes("horse")) kinds.push("horse");
+  }
+  return kinds;
+}
+
+/** The registry's payload kind that a `--kind` (and `--source`) names. */
+function payloadKindOf(kind: ReplayKind, horseSource: HorseProfileSource): PayloadKind {
+  return kind === "horse" ? HORSE_PROFILE_KINDS[horseSource] : kind;
+}
 
 /** What the command was asked to do. */
 export interface ReplayRequest {
@@ -87,6 +88,15 @@ export class ReplayFileError extends Error {
   }
 }
 
+/** One help line per `--kind`: what it is and the endpoint that answers it. */
+function kindLines(): string {
+  return replayKinds().map((kind) => {
+    const { label, endpoint } = PAYLOADS[payloadKindOf(kind, "pro")];
+    const what = kind === "horse" ? `${label} (or standard, see --source)` : label;
+    return `${kind.padEnd(10)} ${what}: ${endpoint}`;
+  }).join("\n              ");
+}
+
 /** Printed by `--help`. */
 export const REPLAY_HELP =
   `deno task replay --kind <kind> --file <response.json> [--dry-run] [--source pro|standard]
@@ -94,13 +104,7 @@ export const REPLAY_HELP =
 Parses, validates and transforms a saved Racing API response with the same schemas, transforms
 and region filter (RA_REGIONS, default gb,ire) as the Edge Functions.
 
-  --kind      racecards  a /v1/racecards/pro page
-              racecard   one /v1/racecards/{race_id}/pro card
-              results    a /v1/results page
-              result     one /v1/results/{race_id} result
-              horse      a /v1/horses/{horse_id}/pro (or /standard) profile
-              courses    the /v1/courses list
-              regions    the /v1/courses/regions list
+  --kind      ${kindLines()}
   --file      the saved response body (JSON)
   --source    with --kind horse: which endpoint the profile came from (default pro)
   --dry-run   write nothing; print one JSON object to stdout:
@@ -135,9 +139,10 @@ export function parseReplayArgs(args: readonly string[]): ReplayRequest | "help"
   }
   if (values.help) return "help";
   const kind = values.kind;
-  if (kind === undefined || !(REPLAY_KINDS as readonly string[]).includes(kind)) {
+  const kinds: readonly string[] = replayKinds();
+  if (kind === undefined || !kinds.includes(kind)) {
     throw new ReplayUsageError(
-      `Cannot replay: --kind must be one of ${REPLAY_KINDS.join(", ")}: current value is ` +
+      `Cannot replay: --kind must be one of ${kinds.join(", ")}: current value is ` +
         `${kind === undefined ? "missing" : `"${kind}"`}`,
     );
   }
@@ -162,8 +167,8 @@ export function parseReplayArgs(args: readonly string[]): ReplayRequest | "help"
 }
 
 /**
- * Validates a payload of `kind` and maps it to rows, as the functions do.
- * @throws {PayloadValidationError} naming each failing JSON path
+ * Validates a payload of `kind` and maps it to rows with the functions' registry entry.
+ * @throws {QuarantinedPayloadError} naming the endpoint and each failing JSON path
  */
 export function replayPayload(
   kind: ReplayKind,
@@ -171,67 +176,16 @@ export function replayPayload(
   options: { regions: readonly string[]; horseSource?: HorseProfileSource },
 ): ReplayOutcome {
   const { regions, horseSource = "pro" } = options;
-  switch (kind) {
-    case "racecards": {
-      const page = parseApiPayload(RacecardsProPageSchema, payload, "racecards page");
-      const { rows, filteredOut } = racecardsPageToRows(page, { regions });
-      return outcome(
-        "racecard",
-        rows,
-        filteredOut,
-        findUnknownFields(RacecardsProPageSchema, payload),
-      );
-    }
-    case "racecard": {
-      const card = parseApiPayload(RacecardProSchema, payload, "racecard");
-      const { rows, filteredOut } = racecardsPageToRows({ racecards: [card] }, { regions });
-      return outcome("racecard", rows, filteredOut, findUnknownFields(RacecardProSchema, payload));
-    }
-    case "results": {
-      const page = parseApiPayload(ResultsPageSchema, payload, "results page");
-      const { rows, filteredOut } = resultsPageToRows(page, { regions });
-      return outcome("result", rows, filteredOut, findUnknownFields(ResultsPageSchema, payload));
-    }
-    case "result": {
-      const result = parseApiPayload(ResultSchema, payload, "result");
-      const { rows, filteredOut } = resultsPageToRows({ results: [result] }, { regions });
-      return outcome("result", rows, filteredOut, findUnknownFields(ResultSchema, payload));
-    }
-    case "horse": {
-      const schema = horseSource === "pro" ? HorseProSchema : HorseStandardSchema;
-      const profile = parseApiPayload(schema, payload, `horse ${horseSource} profile`);
-      const rows = horseProfileToRows(profile, horseSource);
-      return outcome("enrichment", rows, { races: 0 }, findUnknownFields(schema, payload));
-    }
-    case "courses": {
-      const page = parseApiPayload(CoursesPageSchema, payload, "courses");
-      const { rows, filteredOut } = coursesToRows(page, { regions });
-      return outcome(
-        "masters",
-        rows,
-        { races: 0, courses: filteredOut.courses },
-        findUnknownFields(CoursesPageSchema, payload),
-      );
-    }
-    case "regions": {
-      const regionList = parseApiPayload(RegionsSchema, payload, "regions");
-      return outcome(
-        "masters",
-        regionsToRows(regionList),
-        { races: 0 },
-        findUnknownFields(RegionsSchema, payload),
-      );
-    }
-  }
-}
-
-function outcome(
-  source: WriterSource,
-  rows: RowBatch,
-  filteredOut: ReplayOutcome["filteredOut"],
-  drift: string[],
-): ReplayOutcome {
-  return { source, rows, filteredOut, drift };
+  const payloadKind = payloadKindOf(kind, horseSource);
+  const drift = new DriftReporter();
+  const parsed = parsePayload(payloadKind, payload, { drift });
+  const { rows, filteredOut } = payloadRows(payloadKind, parsed, { regions });
+  return {
+    source: PAYLOADS[payloadKind].source,
+    rows,
+    filteredOut: { ...filteredOut },
+    drift: drift.drain().map((unknown) => unknown.field),
+  };
 }
 
 /** The `--dry-run` document: tables in write order, then the filter count and the drift. */
@@ -318,9 +272,12 @@ export async function runReplay(args: readonly string[]): Promise<number> {
       printErr(error.message);
       return 1;
     }
-    if (error instanceof PayloadValidationError) {
-      printErr(`Cannot replay "${request.file}": the ${error.kind} payload is invalid`);
-      for (const issue of error.issues) printErr(`  ${issue.path}: ${issue.reason}`);
+    if (error instanceof QuarantinedPayloadError) {
+      const { kind, issues } = error.cause;
+      printErr(
+        `Cannot replay "${request.file}": the ${kind} payload (${error.endpoint}) is invalid`,
+      );
+      for (const issue of issues) printErr(`  ${issue.path}: ${issue.reason}`);
       return 1;
     }
     throw error;

@@ -17,7 +17,6 @@ import {
   RACECARDS_LIMIT_MAX,
   RACECARDS_SKIP_MAX,
 } from "../_shared/racing_api/endpoints.ts";
-import { RacecardsProPageSchema } from "../_shared/racing_api/schemas.ts";
 import type { JobDefinition } from "../_shared/http/serve_job.ts";
 import type { SyncWindow } from "../_shared/sync/checkpoints.ts";
 import { type JobContext, todayOf } from "../_shared/sync/job_context.ts";
@@ -29,7 +28,6 @@ import {
   DEFAULT_RACECARDS_DAYS_AHEAD,
   JOBS,
 } from "../_shared/sync/windows.ts";
-import { racecardsPageToRows } from "../_shared/transform/racecard.ts";
 
 const wait = z.boolean().optional();
 
@@ -68,9 +66,7 @@ export function processRacecardsWindow(
   context: JobContext,
 ) {
   return processPagedWindow(context, window, {
-    kind: "racecards page",
-    source: "racecard",
-    schema: RacecardsProPageSchema,
+    kind: "racecards",
     maxSkip: RACECARDS_SKIP_MAX,
     fetchPage: (skip) =>
       getRacecardsPro(context.api, {
@@ -81,7 +77,6 @@ export function processRacecardsWindow(
       }),
     itemCount: (page) => page.racecards.length,
     total: (page) => page.total,
-    toRows: (page) => racecardsPageToRows(page, { regions: context.config.regions }),
   });
 }
 

@@ -15,7 +15,6 @@ import {
   RESULTS_LIMIT_MAX,
   RESULTS_SKIP_MAX,
 } from "../_shared/racing_api/endpoints.ts";
-import { ResultsPageSchema } from "../_shared/racing_api/schemas.ts";
 import type { JobDefinition } from "../_shared/http/serve_job.ts";
 import type { SyncWindow } from "../_shared/sync/checkpoints.ts";
 import { type JobContext, todayOf } from "../_shared/sync/job_context.ts";
@@ -30,7 +29,6 @@ import {
   resultsRangeJob,
   splitIntoWindows,
 } from "../_shared/sync/windows.ts";
-import { resultsPageToRows } from "../_shared/transform/result.ts";
 
 /** The first racing day the results endpoint serves (older days need the historical add-on). */
 export const FIRST_RESULTS_DATE = "1988-01-01";
@@ -85,9 +83,7 @@ export function rangeProblems(body: FetchResultsBody, today: string): FieldProbl
 /** Fetches, writes and completes one results window (a date range, paged by 100). */
 export function processResultsWindow(window: SyncWindow, context: JobContext) {
   return processPagedWindow(context, window, {
-    kind: "results page",
-    source: "result",
-    schema: ResultsPageSchema,
+    kind: "results",
     maxSkip: RESULTS_SKIP_MAX,
     fetchPage: (skip) =>
       getResults(context.api, {
@@ -99,7 +95,6 @@ export function processResultsWindow(window: SyncWindow, context: JobContext) {
       }),
     itemCount: (page) => page.results?.length ?? 0,
     total: (page) => page.total,
-    toRows: (page) => resultsPageToRows(page, { regions: context.config.regions }),
   });
 }
 

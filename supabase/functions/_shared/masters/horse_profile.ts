@@ -7,19 +7,20 @@ import type { RowBatch } from "../db/columns.ts";
 import type { RacingApiClient } from "../racing_api/client.ts";
 import { getHorsePro, getHorseStandard } from "../racing_api/endpoints.ts";
 import { NotFoundError } from "../racing_api/errors.ts";
-import { type DriftReporter, findUnknownFields } from "../racing_api/drift.ts";
+import type { DriftReporter } from "../racing_api/drift.ts";
 import {
-  HorseProSchema,
-  HorseStandardSchema,
-  parseApiPayload,
-  PayloadValidationError,
-} from "../racing_api/schemas.ts";
+  HORSE_PROFILE_KINDS,
+  parsePayload,
+  payloadEndpoint,
+  PAYLOADS,
+} from "../racing_api/payloads.ts";
+import { QuarantinedPayloadError } from "../racing_api/quarantine.ts";
+import { PayloadValidationError } from "../racing_api/schemas.ts";
 import {
   horseNotFoundToRows,
   type HorseProfileSource,
   horseProfileToRows,
 } from "../transform/horse.ts";
-import { QuarantinedPayloadError } from "../sync/failures.ts";
 
 /** What the API answered for a horse. */
 export type FetchedHorseProfile =
@@ -59,29 +60,6 @@ export async function fetchHorseProfile(
   return { found: false };
 }
 
-const KINDS: Readonly<Record<HorseProfileSource, string>> = {
-  pro: "horse pro profile",
-  standard: "horse standard profile",
-};
-
-/** The request path of a horse's profile from `source`. */
-export function profileEndpoint(
-  horseId: string,
-  source: HorseProfileSource,
-): string {
-  return `/v1/horses/${horseId}/${source}`;
-}
-
-/** The request path whose answer horseProfileRows quarantined, for ra_sync_errors. */
-export function quarantinedProfileEndpoint(
-  horseId: string,
-  error: QuarantinedPayloadError,
-): string | undefined {
-  const sources = Object.keys(KINDS) as HorseProfileSource[];
-  const source = sources.find((candidate) => KINDS[candidate] === error.cause.kind);
-  return source === undefined ? undefined : profileEndpoint(horseId, source);
-}
-
 /**
  * The enrichment rows of a fetched profile: the horse with its profile and ancestors, or the
  * not-found mark. New fields go to `drift`.
@@ -90,27 +68,18 @@ export function quarantinedProfileEndpoint(
 export function horseProfileRows(
   horseId: string,
   fetched: FetchedHorseProfile,
-  options: { readonly enrichedAt: string; readonly drift?: DriftReporter },
+  options: { readonly enrichedAt: string; readonly drift: DriftReporter },
 ): RowBatch<"enrichment"> {
   if (!fetched.found) return horseNotFoundToRows(horseId, options.enrichedAt);
-  const kind = KINDS[fetched.source];
-  const schema = fetched.source === "pro" ? HorseProSchema : HorseStandardSchema;
-  let profile;
-  try {
-    profile = parseApiPayload(schema, fetched.body, kind);
-  } catch (error) {
-    if (error instanceof PayloadValidationError) {
-      throw new QuarantinedPayloadError(error, fetched.body);
-    }
-    throw error;
-  }
+  const kind = HORSE_PROFILE_KINDS[fetched.source];
+  const endpoint = payloadEndpoint(kind, horseId);
+  const profile = parsePayload(kind, fetched.body, { drift: options.drift, endpoint });
   if (profile.id !== horseId) {
-    const mismatch = new PayloadValidationError(kind, [
+    const mismatch = new PayloadValidationError(PAYLOADS[kind].label, [
       { path: "id", reason: `expected "${horseId}", got "${profile.id}"` },
     ]);
-    throw new QuarantinedPayloadError(mismatch, fetched.body);
+    throw new QuarantinedPayloadError(mismatch, fetched.body, endpoint);
   }
-  options.drift?.report(kind, findUnknownFields(schema, fetched.body));
   return horseProfileToRows(profile, fetched.source, {
     enrichedAt: options.enrichedAt,
   });

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import type { RacingApiClient } from "../racing_api/client.ts";
 import { NotFoundError, ServerError } from "../racing_api/errors.ts";
 import { DriftReporter } from "../racing_api/drift.ts";
-import { QuarantinedPayloadError } from "../sync/failures.ts";
+import { QuarantinedPayloadError } from "../racing_api/quarantine.ts";
 import { fetchHorseProfile, horseProfileRows } from "./horse_profile.ts";
 
 /** A client answering from a table of paths: a body, or an error to throw. */
@@ -82,6 +82,7 @@ Deno.test("horseProfileRows() maps a standard profile and records not found as e
     body: STANDARD,
   }, {
     enrichedAt: at,
+    drift: new DriftReporter(),
   });
   assert.deepEqual(rows.ra_mst_horses, [{
     id: "hrs_7",
@@ -99,7 +100,7 @@ Deno.test("horseProfileRows() maps a standard profile and records not found as e
     region: null,
   }]);
   assert.deepEqual(
-    horseProfileRows("hrs_7", { found: false }, { enrichedAt: at }),
+    horseProfileRows("hrs_7", { found: false }, { enrichedAt: at, drift: new DriftReporter() }),
     {
       ra_mst_horses: [{ id: "hrs_7", enriched_at: at }],
     },
@@ -120,6 +121,7 @@ Deno.test("horseProfileRows() quarantines a body of the wrong shape or of anothe
       ),
     (error: unknown) =>
       error instanceof QuarantinedPayloadError &&
+      error.endpoint === "/v1/horses/hrs_7/pro" &&
       error.message ===
         "Cannot parse horse pro profile payload: id: expected string, received number",
   );
@@ -132,6 +134,7 @@ Deno.test("horseProfileRows() quarantines a body of the wrong shape or of anothe
       }, options),
     (error: unknown) =>
       error instanceof QuarantinedPayloadError &&
+      error.endpoint === "/v1/horses/hrs_8/standard" &&
       error.message ===
         'Cannot parse horse standard profile payload: id: expected "hrs_8", got "hrs_7"',
   );

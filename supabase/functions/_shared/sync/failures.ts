@@ -4,18 +4,15 @@
  * every refused payload. Shared by every job, windowed or not.
  */
 import type postgres from "postgres";
-import { AuthError, MalformedBodyError, ValidationError422 } from "../racing_api/errors.ts";
+import {
+  AuthError,
+  MalformedBodyError,
+  RacingApiError,
+  ValidationError422,
+} from "../racing_api/errors.ts";
+import { QuarantinedPayloadError } from "../racing_api/quarantine.ts";
 import { isRetriable } from "../racing_api/retry.ts";
-import type { PayloadValidationError } from "../racing_api/schemas.ts";
 import type { JobContext } from "./job_context.ts";
-
-/** A payload that failed validation, kept with its error in ra_sync_errors. */
-export class QuarantinedPayloadError extends Error {
-  override name = "QuarantinedPayloadError";
-  constructor(override readonly cause: PayloadValidationError, readonly payload: unknown) {
-    super(cause.message);
-  }
-}
 
 /**
  * A page that holds less than the API's own `total` promises (an empty page while items remain,
@@ -116,10 +113,12 @@ export async function recordSyncError(
     )`;
 }
 
-/** Where a failed API request was going, for the error record. */
+/** Where a failed API request was going, for the error record, when the error says. */
 export function requestOf(error: unknown): { endpoint?: string; params?: unknown } {
-  if (!(error instanceof MalformedBodyError)) return {};
-  return { endpoint: error.endpoint, params: Object.fromEntries(error.query) };
+  const endpoint = (error as { endpoint?: unknown } | null)?.endpoint;
+  if (typeof endpoint !== "string") return {};
+  if (!(error instanceof RacingApiError)) return { endpoint };
+  return { endpoint, params: Object.fromEntries(error.query) };
 }
 
 /**

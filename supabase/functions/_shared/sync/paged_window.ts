@@ -9,30 +9,29 @@
 import type postgres from "postgres";
 import { z } from "zod";
 import { writeBatch } from "../db/writer.ts";
-import type { RowBatch, WriterSource } from "../db/columns.ts";
-import { findUnknownFields } from "../racing_api/drift.ts";
-import { parseApiPayload, PayloadValidationError } from "../racing_api/schemas.ts";
-import type { TransformedRows } from "../transform/batch.ts";
+import {
+  parsePayload,
+  type PayloadKind,
+  type PayloadOf,
+  payloadRows,
+  PAYLOADS,
+} from "../racing_api/payloads.ts";
 import { completeWindow, saveCursor, type SyncWindow } from "./checkpoints.ts";
 import type { JobContext } from "./job_context.ts";
-import {
-  IncompletePageError,
-  isTransientDatabaseError,
-  QuarantinedPayloadError,
-} from "./failures.ts";
+import { IncompletePageError, isTransientDatabaseError } from "./failures.ts";
 
-/** How a paged endpoint is fetched, validated and turned into rows. */
-export interface PagedSource<P, S extends WriterSource> {
-  /** What a page is called in errors and drift reports, e.g. "results page". */
-  readonly kind: string;
-  readonly source: S;
-  readonly schema: z.ZodType<P>;
+/**
+ * How a paged endpoint is fetched and counted; its schema, writer source and transform come
+ * from the payload registry (racing_api/payloads.ts).
+ */
+export interface PagedSource<K extends PayloadKind> {
+  /** The payload kind of one page, e.g. `results`. */
+  readonly kind: K;
   /** Largest skip the endpoint accepts. */
   readonly maxSkip: number;
   fetchPage(skip: number): Promise<unknown>;
-  itemCount(page: P): number;
-  total(page: P): number;
-  toRows(page: P): TransformedRows<S>;
+  itemCount(page: PayloadOf<K>): number;
+  total(page: PayloadOf<K>): number;
 }
 
 // `total` is the API's count when the cursor was saved: a later page may not quietly shrink it.
@@ -75,11 +74,12 @@ function rowCount(counts: Record<string, number | undefined>): number {
 }
 
 /** Fetches, validates, transforms and writes every page of a claimed window, then completes it. */
-export async function processPagedWindow<P, S extends WriterSource>(
+export async function processPagedWindow<K extends PayloadKind>(
   context: JobContext,
   window: SyncWindow,
-  pages: PagedSource<P, S>,
+  pages: PagedSource<K>,
 ): Promise<{ rowsWritten: number; filteredOutRaces: number }> {
+  const { label, source } = PAYLOADS[pages.kind];
   const resumed = CursorSchema.safeParse(window.cursor);
   let skip = resumed.success ? resumed.data.skip : 0;
   let promised = resumed.success ? resumed.data.total : undefined;
@@ -99,20 +99,11 @@ export async function processPagedWindow<P, S extends WriterSource>(
     // Parsing, validating and mapping are this job's CPU; the meter keeps runs under the limit.
     // Between the steps the event loop gets a turn, so a sibling worker waiting for its API
     // slot wakes on time instead of behind a whole page of work.
-    const page = context.cpu.measure(() => {
-      try {
-        return parseApiPayload(pages.schema, body, pages.kind);
-      } catch (error) {
-        if (error instanceof PayloadValidationError) throw new QuarantinedPayloadError(error, body);
-        throw error;
-      }
-    });
+    const page = parsePayload(pages.kind, body, { drift: context.drift, cpu: context.cpu });
     await yieldToEventLoop();
-    context.cpu.measure(() =>
-      context.drift.report(pages.kind, findUnknownFields(pages.schema, body))
+    const transformed = context.cpu.measure(() =>
+      payloadRows(pages.kind, page, { regions: context.config.regions })
     );
-    await yieldToEventLoop();
-    const transformed = context.cpu.measure(() => pages.toRows(page));
     const count = pages.itemCount(page);
     const total = pages.total(page);
     const nextSkip = skip + count;
@@ -125,13 +116,13 @@ export async function processPagedWindow<P, S extends WriterSource>(
         cursor: { skip: 0 },
       });
       throw new IncompletePageError(
-        `Cannot trust ${pages.kind} at skip ${skip} of ${window.windowStart}..${window.windowEnd}: the API's total fell from ${promised} to ${total} between pages, so the window is read again from its start`,
+        `Cannot trust ${label} at skip ${skip} of ${window.windowStart}..${window.windowEnd}: the API's total fell from ${promised} to ${total} between pages, so the window is read again from its start`,
         body,
       );
     }
     if (count === 0 && skip < total) {
       throw new IncompletePageError(
-        `Cannot finish ${window.windowStart}..${window.windowEnd}: ${pages.kind} at skip ${skip} is empty while the API's total is ${total}`,
+        `Cannot finish ${window.windowStart}..${window.windowEnd}: ${label} at skip ${skip} is empty while the API's total is ${total}`,
         body,
       );
     }
@@ -140,7 +131,7 @@ export async function processPagedWindow<P, S extends WriterSource>(
     if (!last) {
       if (nextSkip > pages.maxSkip) {
         throw new RangeError(
-          `Cannot page ${pages.kind} past skip ${pages.maxSkip}: split the window ${window.windowStart}..${window.windowEnd}`,
+          `Cannot page ${label} past skip ${pages.maxSkip}: split the window ${window.windowStart}..${window.windowEnd}`,
         );
       }
       next = fetchPage(nextSkip);
@@ -151,7 +142,7 @@ export async function processPagedWindow<P, S extends WriterSource>(
     // Counted once the transaction commits: a deadlock retry writes the page again.
     let pageRows = 0;
     await inTransactionRetryingDeadlocks(context, async (tx) => {
-      const counts = await writeBatch(tx, transformed.rows as RowBatch<S>, pages.source);
+      const counts = await writeBatch(tx, transformed.rows, source);
       pageRows = rowCount(counts);
       if (last) {
         await completeWindow(tx, {
