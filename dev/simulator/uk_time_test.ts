@@ -44,3 +44,22 @@ Deno.test("off times: 12-hour off_time without am/pm, off_dt and stamps with the
   assert.equal(formatOffTime(5 * 60), "5:00");
   assert.equal(formatUkStamp(Date.parse("2025-10-14T12:43:08Z")), "2025-10-14 13:43:08");
 });
+
+Deno.test("off times on the clock-change days of 2025 take the offset of their own hour", () => {
+  const spring = dayNumber("2025-03-30");
+  assert.equal(formatOffDt(ukLocalToUtcMs(spring, 30)), "2025-03-30T00:30:00+00:00");
+  assert.equal(
+    new Date(ukLocalToUtcMs(spring, 13 * 60 + 30)).toISOString(),
+    "2025-03-30T12:30:00.000Z",
+  );
+  assert.equal(formatOffDt(ukLocalToUtcMs(spring, 13 * 60 + 30)), "2025-03-30T13:30:00+01:00");
+  const autumn = dayNumber("2025-10-26");
+  assert.equal(new Date(ukLocalToUtcMs(autumn, 30)).toISOString(), "2025-10-25T23:30:00.000Z");
+  assert.equal(formatOffDt(ukLocalToUtcMs(autumn, 30)), "2025-10-26T00:30:00+01:00");
+  assert.equal(formatOffDt(ukLocalToUtcMs(autumn, 13 * 60 + 30)), "2025-10-26T13:30:00+00:00");
+  assert.equal(formatUkStamp(Date.parse("2025-03-30T01:00:00Z")), "2025-03-30 02:00:00");
+  assert.equal(formatUkStamp(Date.parse("2025-10-26T00:59:59Z")), "2025-10-26 01:59:59");
+  assert.equal(formatUkStamp(Date.parse("2025-10-26T01:00:00Z")), "2025-10-26 01:00:00");
+  assert.equal(ukDateOf(Date.parse("2025-10-25T23:30:00Z")), "2025-10-26");
+  assert.equal(ukDateOf(Date.parse("2025-03-29T23:30:00Z")), "2025-03-29");
+});

@@ -4,12 +4,10 @@
  * finishing times). Returns the differences, so a failing test says exactly what is wrong.
  */
 import type postgres from "postgres";
-import {
-  parseBeatenDistance,
-  parseDecimal,
-  parsePosition,
-  parseRaceTime,
-} from "../../supabase/functions/_shared/transform/values.ts";
+import { parseBeatenDistance } from "../../supabase/functions/_shared/transform/distances.ts";
+import { parseDecimal } from "../../supabase/functions/_shared/transform/numbers.ts";
+import { parsePosition } from "../../supabase/functions/_shared/transform/positions.ts";
+import { parseRaceTime } from "../../supabase/functions/_shared/transform/race_times.ts";
 
 /** The fields of a true result this comparison reads (the API's strings). */
 export interface TruthResult {

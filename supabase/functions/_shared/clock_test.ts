@@ -24,6 +24,13 @@ Deno.test("ukDate() is right around the clocks going back (2025-10-26 01:00 UTC)
   equal(ukDate(new Date("2025-10-26T23:30:00Z")), "2025-10-26");
 });
 
+Deno.test("ukDate() gives the Europe/London date of an instant", () => {
+  equal(ukDate(new Date("2025-05-31T23:15:00.000Z")), "2025-06-01");
+  equal(ukDate(new Date("2025-01-31T23:15:00.000Z")), "2025-01-31");
+  equal(ukDate(new Date("2025-10-07T12:30:00.000Z")), "2025-10-07");
+  throws(() => ukDate(new Date("not a date")), RangeError);
+});
+
 Deno.test("addDays() crosses months, leap days and years", () => {
   equal(addDays("2024-02-28", 1), "2024-02-29");
   equal(addDays("2024-02-29", 1), "2024-03-01");
@@ -55,6 +62,18 @@ Deno.test("dateRange() lists every day with both ends included", () => {
 Deno.test("daysBetween() counts calendar days", () => {
   equal(daysBetween("2024-01-01", "2024-12-31"), 365);
   equal(daysBetween("2025-01-02", "2025-01-01"), -1);
+});
+
+Deno.test("addDays(), daysBetween() and dateRange() count whole days over the clock changes", () => {
+  // 2025-03-30 is 23 hours long in London and 2025-10-26 is 25: still one day each.
+  equal(addDays("2025-03-29", 1), "2025-03-30");
+  equal(addDays("2025-03-30", 1), "2025-03-31");
+  equal(addDays("2025-10-27", -2), "2025-10-25");
+  equal(daysBetween("2025-03-29", "2025-03-31"), 2);
+  equal(daysBetween("2025-10-25", "2025-10-27"), 2);
+  equal(daysBetween("2025-01-01", "2025-12-31"), 364);
+  deepEqual(dateRange("2025-10-25", "2025-10-27"), ["2025-10-25", "2025-10-26", "2025-10-27"]);
+  deepEqual(dateRange("2025-03-29", "2025-03-31"), ["2025-03-29", "2025-03-30", "2025-03-31"]);
 });
 
 Deno.test("sleep() rejects with the signal's reason when aborted", async () => {

@@ -16,7 +16,7 @@ import {
 import { mergeRowBatches } from "../_shared/transform/batch.ts";
 import { racecardsPageToRows } from "../_shared/transform/racecard.ts";
 import { resultsPageToRows } from "../_shared/transform/result.ts";
-import { splitHorseName } from "../_shared/transform/values.ts";
+import { splitHorseName } from "../_shared/transform/names.ts";
 import { enrichHorsesJob } from "./job.ts";
 
 const KEY = "test-function-key";

@@ -21,7 +21,8 @@ import {
   WRITE_ORDER,
   type WriterSource,
 } from "../db/columns.ts";
-import { blankToNull, type ParsedHorseName, splitHorseName } from "./values.ts";
+import { type ParsedHorseName, splitHorseName } from "./names.ts";
+import { blankToNull } from "./numbers.ts";
 
 /** How many races a transform dropped because their region is not synced. */
 export interface FilteredOut {

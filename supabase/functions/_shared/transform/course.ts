@@ -8,7 +8,7 @@ import type { RowBatch, SourceRow } from "../db/columns.ts";
 import type { Course } from "../racing_api/schemas.ts";
 import { isWantedRegion } from "../regions.ts";
 import type { TransformOptions } from "./batch.ts";
-import { blankToNull } from "./values.ts";
+import { blankToNull } from "./numbers.ts";
 
 /** Course rows plus how many courses of other regions were left out. */
 export interface CourseRows {

@@ -9,7 +9,9 @@
 import type { RowBatch, SourceRow } from "../db/columns.ts";
 import type { HorsePro, HorseStandard } from "../racing_api/schemas.ts";
 import { addAncestor, RowBatchBuilder } from "./batch.ts";
-import { blankToNull, parseDate, splitHorseName } from "./values.ts";
+import { parseDate } from "./dates.ts";
+import { splitHorseName } from "./names.ts";
+import { blankToNull } from "./numbers.ts";
 
 /** Which horse endpoint answered: the pro profile or the standard fallback. */
 export type HorseProfileSource = "pro" | "standard";

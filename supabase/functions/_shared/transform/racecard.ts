@@ -3,7 +3,7 @@
  * declaration, the horse profile the card carries, the people and ancestors it names, and a
  * minimal course row (filled only where masters has not written the course yet).
  *
- * Pure: no I/O, no clock. Every value goes through `values.ts`.
+ * Pure: no I/O, no clock. Every value goes through the parsers of `transform/`.
  *
  * @module
  */
@@ -18,21 +18,13 @@ import {
   type TransformedRows,
   type TransformOptions,
 } from "./batch.ts";
+import { parseDate, parseOffDt } from "./dates.ts";
+import { parseFurlongs } from "./distances.ts";
+import { parseMoney } from "./money.ts";
+import { parseJockeyName, splitHorseName } from "./names.ts";
+import { blankToNull, parseInteger } from "./numbers.ts";
 import { homeCurrencyOf } from "./region.ts";
-import {
-  blankToNull,
-  parseDate,
-  parseDraw,
-  parseFurlongs,
-  parseInteger,
-  parseJockeyName,
-  parseLastRunDays,
-  parseMoney,
-  parseOffDt,
-  parseRating,
-  parseRunnerNumber,
-  splitHorseName,
-} from "./values.ts";
+import { parseDraw, parseLastRunDays, parseRating, parseRunnerNumber } from "./runner_figures.ts";
 
 const RACE_CLASS_PATTERN = /^class\s*(\d+)$/i;
 

@@ -6,7 +6,8 @@
  */
 import type { RowBatch, SourceRow } from "../db/columns.ts";
 import type { Region } from "../racing_api/schemas.ts";
-import { blankToNull, type Currency } from "./values.ts";
+import { type Currency } from "./money.ts";
+import { blankToNull } from "./numbers.ts";
 
 /** Currency of amounts a region's payloads write without a symbol (GB results: "3245.08"). */
 const HOME_CURRENCY_BY_REGION: Readonly<Record<string, Currency>> = {

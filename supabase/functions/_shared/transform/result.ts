@@ -4,7 +4,7 @@
  * existed stands on its own: people, horses (name and region from "Create (IRE)", sex code,
  * pedigree ids), ancestors and a minimal course row.
  *
- * Pure: no I/O, no clock. Every value goes through `values.ts`.
+ * Pure: no I/O, no clock. Every value goes through the parsers of `transform/`.
  *
  * @module
  */
@@ -19,31 +19,17 @@ import {
   type TransformedRows,
   type TransformOptions,
 } from "./batch.ts";
+import { parseDate, parseOffDt } from "./dates.ts";
+import { parseBeatenDistance, parseFurlongs, parseMetres, parseYards } from "./distances.ts";
+import { type Currency, parseMoney, parseMoneyList } from "./money.ts";
+import { parseJockeyName, splitHorseName, stripRegionSuffix } from "./names.ts";
+import { blankToNull, parseInteger } from "./numbers.ts";
+import { parseDecimalOdds, parseFractionalOdds } from "./odds.ts";
+import { parsePosition } from "./positions.ts";
+import { parseRaceTime, parseWinningTimeDetail } from "./race_times.ts";
 import { parseRaceClass, stallOf } from "./racecard.ts";
 import { homeCurrencyOf } from "./region.ts";
-import {
-  blankToNull,
-  type Currency,
-  parseBeatenDistance,
-  parseDate,
-  parseDecimalOdds,
-  parseFractionalOdds,
-  parseFurlongs,
-  parseInteger,
-  parseJockeyName,
-  parseMetres,
-  parseMoney,
-  parseMoneyList,
-  parseOffDt,
-  parsePosition,
-  parseRaceTime,
-  parseRating,
-  parseWeightLbs,
-  parseWinningTimeDetail,
-  parseYards,
-  splitHorseName,
-  stripRegionSuffix,
-} from "./values.ts";
+import { parseRating, parseWeightLbs } from "./runner_figures.ts";
 
 /** Maps one race result to result-source rows; a race outside `regions` gives no rows. */
 export function resultToRows(result: Result, options: TransformOptions): RowBatch<"result"> {
