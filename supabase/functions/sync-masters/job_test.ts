@@ -9,7 +9,7 @@ import { startSimulator } from "../../../dev/simulator/server.ts";
 import { createTestDatabase, type TestDatabase } from "../../../tests/support/db.ts";
 import { writeBatchInTransaction } from "../_shared/db/writer.ts";
 import { createJobHandler } from "../_shared/http/serve_job.ts";
-import { BOOKMAKERS } from "../_shared/masters/bookmakers.ts";
+import { BOOKMAKERS } from "./bookmakers.ts";
 import { parseApiPayload, RacecardsProPageSchema } from "../_shared/racing_api/schemas.ts";
 import { archiveResponse } from "../_shared/sync/job_context.ts";
 import { racecardsPageToRows } from "../_shared/transform/racecard.ts";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type postgres from "postgres";
-import { createTestDatabase } from "../../../../tests/support/db.ts";
+import { createTestDatabase } from "../../../tests/support/db.ts";
 import {
   claimHorses,
   completeHorse,

@@ -3,24 +3,24 @@
  * when both do. Then the answer checked with zod and mapped to enrichment rows (the horse, its
  * sire, dam and damsire), or the row that records the horse as not found.
  */
-import type { RowBatch } from "../db/columns.ts";
-import type { RacingApiClient } from "../racing_api/client.ts";
-import { getHorsePro, getHorseStandard } from "../racing_api/endpoints.ts";
-import { NotFoundError } from "../racing_api/errors.ts";
-import type { DriftReporter } from "../racing_api/drift.ts";
+import type { RowBatch } from "../_shared/db/columns.ts";
+import type { RacingApiClient } from "../_shared/racing_api/client.ts";
+import { getHorsePro, getHorseStandard } from "../_shared/racing_api/endpoints.ts";
+import { NotFoundError } from "../_shared/racing_api/errors.ts";
+import type { DriftReporter } from "../_shared/racing_api/drift.ts";
 import {
   HORSE_PROFILE_KINDS,
   parsePayload,
   payloadEndpoint,
   PAYLOADS,
-} from "../racing_api/payloads.ts";
-import { QuarantinedPayloadError } from "../racing_api/quarantine.ts";
-import { PayloadValidationError } from "../racing_api/schemas.ts";
+} from "../_shared/racing_api/payloads.ts";
+import { QuarantinedPayloadError } from "../_shared/racing_api/quarantine.ts";
+import { PayloadValidationError } from "../_shared/racing_api/schemas.ts";
 import {
   horseNotFoundToRows,
   type HorseProfileSource,
   horseProfileToRows,
-} from "../transform/horse.ts";
+} from "../_shared/transform/horse.ts";
 
 /** What the API answered for a horse. */
 export type FetchedHorseProfile =

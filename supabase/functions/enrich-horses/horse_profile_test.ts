@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import type { RacingApiClient } from "../racing_api/client.ts";
-import { NotFoundError, ServerError } from "../racing_api/errors.ts";
-import { DriftReporter } from "../racing_api/drift.ts";
-import { QuarantinedPayloadError } from "../racing_api/quarantine.ts";
+import type { RacingApiClient } from "../_shared/racing_api/client.ts";
+import { NotFoundError, ServerError } from "../_shared/racing_api/errors.ts";
+import { DriftReporter } from "../_shared/racing_api/drift.ts";
+import { QuarantinedPayloadError } from "../_shared/racing_api/quarantine.ts";
 import { fetchHorseProfile, horseProfileRows } from "./horse_profile.ts";
 
 /** A client answering from a table of paths: a body, or an error to throw. */

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { BOOKMAKERS as SIMULATED_BOOKMAKERS } from "../../../../dev/simulator/odds.ts";
+import { BOOKMAKERS as SIMULATED_BOOKMAKERS } from "../../../dev/simulator/odds.ts";
 import { bookmakerKey, BOOKMAKERS, bookmakerSeedRows, resolveBookmakerId } from "./bookmakers.ts";
 
 Deno.test("resolveBookmakerId() resolves every bookmaker name the simulator writes in odds", () => {

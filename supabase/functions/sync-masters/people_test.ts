@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import type postgres from "postgres";
-import { createTestDatabase } from "../../../../tests/support/db.ts";
-import { parseJockeyName } from "../transform/names.ts";
-import { blankToNull } from "../transform/numbers.ts";
+import { createTestDatabase } from "../../../tests/support/db.ts";
+import { parseJockeyName } from "../_shared/transform/names.ts";
+import { blankToNull } from "../_shared/transform/numbers.ts";
 import { refreshPeople } from "./people.ts";
 
 const REGIONS = { regions: ["gb", "ire"] } as const;
