@@ -8,6 +8,10 @@
  *    real function handlers, at the vendor's rates times --rate-scale: wall time ÷ floor (API
  *    calls ÷ allowed rate), results calls ÷ minimum (races ÷ 100, rounded up), archived raw
  *    bytes per day.
+ * 4. Enrichment: horse profiles asked per second ÷ the allowed rate, draining the horses the
+ *    backfill left without a profile.
+ * The simulator answers every request after --latency-ms (400 by default, about the real API's):
+ * the rate must be used even when each answer takes that long.
  */
 import { parseArgs } from "node:util";
 import postgres from "postgres";
@@ -33,13 +37,16 @@ import { planBackfill } from "./backfill_plan.ts";
 import { benchTransforms, formatBenchFigures } from "./bench_transform.ts";
 import { formatDuration, runCommand, UsageError } from "./terminal.ts";
 
-const HELP = `deno task bench [--days 365] [--rate-scale 1] [--cpu-budget-ms n] [--skip-backfill]
-  [--skip-transforms]
+const HELP = `deno task bench [--days 365] [--rate-scale 1] [--cpu-budget-ms n] [--latency-ms 400]
+  [--skip-backfill] [--skip-transforms]
 
 Prints, for this machine: transform CPU per 1,000 runners; runner rows written per second into a
 local PostgreSQL for a day and a month; and a simulated backfill of --days days of results and
 racecards through the function handlers at the vendor's rates times --rate-scale (global cap
-${MAX_GLOBAL_RATE}/s): wall ÷ floor, results calls ÷ minimum, raw archive bytes per day.
+${MAX_GLOBAL_RATE}/s): wall ÷ floor, results calls ÷ minimum, raw archive bytes per day; then
+horse profiles asked per second ÷ the allowed rate while enrich-horses drains the horses left
+without a profile. The simulator delays every answer by --latency-ms (default 400, about the
+real API's).
 --cpu-budget-ms sets RA_CPU_BUDGET_MS for the backfill (default: high, so the figure measures
 how fully the API rate is used; 600 is the functions' default on Supabase).
 Starts its own PostgreSQL and simulator and stops them at the end.`;
@@ -53,7 +60,10 @@ interface SimulatorProcess {
 }
 
 /** The simulator in its own process, so its CPU does not compete with the handlers'. */
-async function startSimulatorProcess(rateScale: number): Promise<SimulatorProcess> {
+async function startSimulatorProcess(
+  rateScale: number,
+  latencyMs: number,
+): Promise<SimulatorProcess> {
   const child = new Deno.Command(Deno.execPath(), {
     args: [
       "run",
@@ -67,6 +77,7 @@ async function startSimulatorProcess(rateScale: number): Promise<SimulatorProces
       CREDENTIALS.password,
       "--rate-scale",
       String(rateScale),
+      ...(latencyMs > 0 ? ["--faults", `latency=${latencyMs}`] : []),
     ],
     stdout: "piped",
     stderr: "inherit",
@@ -211,6 +222,8 @@ function gapClusters(seconds: readonly number[]): string {
 
 interface BackfillFigures {
   readonly lines: string[];
+  /** The functions' environment, with the backfill's database. */
+  readonly env: Record<string, string>;
 }
 
 async function backfillBench(
@@ -317,6 +330,7 @@ async function backfillBench(
              (select coalesce(sum(api_calls), 0)::integer from public.ra_sync_checkpoints
                where job = 'results_backfill') as calls`;
     return {
+      env,
       lines: [
         `  ${days} days (${from} .. ${to}), rates: results ${rates.default}/s, racecards ` +
         `${rates.racecards_list}/s, global ${rates.global}/s, CPU budget ${cpuBudgetMs} ms per ` +
@@ -340,6 +354,44 @@ async function backfillBench(
   }
 }
 
+/** Horse profiles asked per second ÷ the allowed rate while enrich-horses drains for a while. */
+async function enrichmentBench(backfillEnv: Record<string, string>): Promise<string[]> {
+  const seconds = 30;
+  const env: Record<string, string> = {
+    ...backfillEnv,
+    RA_BUDGET_MS: String(seconds * 1000),
+    RA_LEASE_SECONDS: "120",
+  };
+  const sql = postgres(env.DATABASE_URL!, { max: 8, onnotice: () => {}, prepare: false });
+  try {
+    const [before] = await sql<{ pending: number }[]>`
+      select count(*)::integer as pending from public.ra_mst_horses
+      where enrichment_status = 'pending'`;
+    const platform = { waitUntil: () => false, onShutdown: () => {} };
+    const handler = FUNCTION_FACTORIES["enrich-horses"]!(env, { platform, logSink: () => {}, sql });
+    const started = performance.now();
+    const response = await handler(
+      new Request("http://127.0.0.1/functions/v1/enrich-horses", {
+        method: "POST",
+        headers: { apikey: FUNCTION_KEY, "content-type": "application/json" },
+        body: JSON.stringify({ mode: "drain", wait: true }),
+      }),
+    );
+    const wall = (performance.now() - started) / 1000;
+    const run = await response.json() as { api_calls: number; details: Record<string, number> };
+    const rate = Math.min(Number(env.RA_RATE_DEFAULT), Number(env.RA_RATE_GLOBAL));
+    const perSecond = run.api_calls / wall;
+    return [
+      `  ${before?.pending} horses without a profile; one drain of ${seconds} s: ` +
+      `${run.details.horses_claimed} claimed, ${run.api_calls} calls in ${wall.toFixed(1)} s`,
+      `  ${perSecond.toFixed(2)} calls/s ÷ allowed ${rate}/s = ${(perSecond / rate).toFixed(3)}` +
+      `   (target ≥ 0.90)`,
+    ];
+  } finally {
+    await sql.end();
+  }
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     args: Deno.args,
@@ -347,6 +399,7 @@ async function main(): Promise<number> {
       days: { type: "string", default: "365" },
       "rate-scale": { type: "string", default: "1" },
       "cpu-budget-ms": { type: "string", default: "3600000" },
+      "latency-ms": { type: "string", default: "400" },
       "skip-backfill": { type: "boolean", default: false },
       "skip-transforms": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
@@ -366,6 +419,10 @@ async function main(): Promise<number> {
   if (!Number.isInteger(cpuBudgetMs) || cpuBudgetMs < 1) {
     throw new UsageError("--cpu-budget-ms must be a positive whole number");
   }
+  const latencyMs = Number(values["latency-ms"]);
+  if (!Number.isInteger(latencyMs) || latencyMs < 0) {
+    throw new UsageError("--latency-ms must be a whole number of milliseconds, 0 or more");
+  }
   const load = await Deno.readTextFile("/proc/loadavg").catch(() => "?");
   console.log(`bench on ${navigator.hardwareConcurrency} CPUs, load ${load.split(" ")[0]}`);
 
@@ -374,7 +431,8 @@ async function main(): Promise<number> {
     console.log(formatBenchFigures(await benchTransforms()));
   }
   const pg = await startPostgres();
-  const sim = await startSimulatorProcess(rateScale);
+  const sim = await startSimulatorProcess(rateScale, latencyMs);
+  console.log(`simulated API latency: ${latencyMs} ms per answer`);
   try {
     const today = ukDate(new Date());
     console.log("\n2. Writer throughput (results pages into local PostgreSQL 15)");
@@ -383,6 +441,8 @@ async function main(): Promise<number> {
       console.log(`\n3. Simulated backfill through the function handlers`);
       const figures = await backfillBench(pg, sim, today, days, rateScale, cpuBudgetMs);
       for (const line of figures.lines) console.log(line);
+      console.log(`\n4. Enrichment of the horses the backfill left without a profile`);
+      for (const line of await enrichmentBench(figures.env)) console.log(line);
     }
   } finally {
     await sim.stop();

@@ -17,16 +17,11 @@ import {
   enrichmentBacklog,
   failHorse,
   releaseHorses,
-} from "../_shared/masters/enrichment.ts";
-import {
-  fetchHorseProfile,
-  horseProfileRows,
-  quarantinedProfileEndpoint,
-} from "../_shared/masters/horse_profile.ts";
-import { RacingApiError } from "../_shared/racing_api/errors.ts";
+} from "./enrichment.ts";
+import { fetchHorseProfile, horseProfileRows } from "./horse_profile.ts";
 import type { JobContext } from "../_shared/sync/job_context.ts";
-import { runStatusOf, type RunSummary } from "../_shared/sync/runs.ts";
-import { isFatal, QuarantinedPayloadError, recordSyncError } from "../_shared/sync/failures.ts";
+import type { RunSummary } from "../_shared/sync/runs.ts";
+import { runWorkLoop, summarizeWork, type WorkJob } from "../_shared/sync/work_loop.ts";
 
 /** Horses claimed at a time when the body gives no batch_size. */
 export const DEFAULT_ENRICH_BATCH_SIZE = 50;
@@ -51,20 +46,12 @@ export const EnrichHorsesBodySchema = z.strictObject({
 /** A validated enrich-horses body. */
 export type EnrichHorsesBody = z.infer<typeof EnrichHorsesBodySchema>;
 
+/** Horses asked for side by side: with 300–500 ms per answer, one at a time would leave most
+ * of the rate unused; the shared throttle still paces every request. */
+export const ENRICH_WORKERS = 4;
+
 /** How one horse ended. */
 type HorseOutcome = "pro" | "standard" | "not_found";
-
-/** Why the run stopped claiming. */
-type StopReason = "drained" | "batch_done" | "budget" | "fatal" | "shutdown";
-
-interface Tally {
-  claimed: number;
-  pro: number;
-  standard: number;
-  notFound: number;
-  failed: number;
-  rowsWritten: number;
-}
 
 function rowCount(counts: Record<string, number | undefined>): number {
   let total = 0;
@@ -93,14 +80,6 @@ async function enrichHorse(
   };
 }
 
-function endpointOf(error: unknown, horseId: string): string | undefined {
-  if (error instanceof RacingApiError) return error.endpoint;
-  if (error instanceof QuarantinedPayloadError) {
-    return quarantinedProfileEndpoint(horseId, error);
-  }
-  return undefined;
-}
-
 /**
  * Adds a key-only horse row for each forced id we do not store yet (an ancestor's own `hrs_` id,
  * say), so that it is claimed like any other; returns the ids added.
@@ -124,126 +103,60 @@ async function addForcedHorses(
   return added;
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-async function run(
-  context: JobContext,
-  body: EnrichHorsesBody,
-): Promise<RunSummary> {
-  const { sql, config, log, clock } = context;
+/** The horses without a profile, as a job of the work loop: claimed in batches under a lease. */
+function horseJob(context: JobContext, body: EnrichHorsesBody): WorkJob<string> {
+  const { sql, config, runId } = context;
   const forcedIds = body.force ? body.horse_ids : undefined;
-  const tally: Tally = {
-    claimed: 0,
-    pro: 0,
-    standard: 0,
-    notFound: 0,
-    failed: 0,
-    rowsWritten: 0,
-  };
   // A run asks for each horse at most once, whatever happens to it.
   const tried = new Set<string>();
-  const callsBefore = context.api.stats.calls;
-  let stoppedBy: StopReason = "drained";
-  let fatalError: string | null = null;
-  let lastError: string | null = null;
-  const addedHorseIds = forcedIds ? await addForcedHorses(context, forcedIds) : [];
-
-  claiming: while (true) {
-    if (context.signal.aborted) {
-      stoppedBy = "shutdown";
-      break;
-    }
-    if (clock.now().getTime() >= context.deadline) {
-      stoppedBy = "budget";
-      break;
-    }
-    const claimed = await claimHorses(sql, {
-      leaseOwner: context.runId,
-      leaseSeconds: config.leaseSeconds,
-      batchSize: body.batch_size ?? DEFAULT_ENRICH_BATCH_SIZE,
-      maxAttempts: config.maxAttempts,
-      skipIds: [...tried],
-      ...(forcedIds ? { horseIds: forcedIds } : {}),
-      includeNotFound: body.force === true && forcedIds === undefined,
-    });
-    if (claimed.length === 0) break;
-    tally.claimed += claimed.length;
-
-    for (const [index, horseId] of claimed.entries()) {
-      const giveBack = () => releaseHorses(sql, context.runId, claimed.slice(index));
-      if (context.signal.aborted || clock.now().getTime() >= context.deadline) {
-        await giveBack();
-        stoppedBy = context.signal.aborted ? "shutdown" : "budget";
-        break claiming;
-      }
-      tried.add(horseId);
-      try {
-        const { outcome, rowsWritten } = await enrichHorse(context, horseId);
-        tally.rowsWritten += rowsWritten;
-        if (outcome === "pro") tally.pro++;
-        else if (outcome === "standard") tally.standard++;
-        else tally.notFound++;
-      } catch (caught) {
-        if (context.signal.aborted) {
-          await giveBack();
-          stoppedBy = "shutdown";
-          break claiming;
-        }
-        const error = messageOf(caught);
-        if (isFatal(caught)) {
-          await giveBack();
-          fatalError = error;
-          stoppedBy = "fatal";
-          log.error("enrichment stopped", { horse_id: horseId, error });
-          break claiming;
-        }
-        tally.failed++;
-        lastError = error;
-        await recordSyncError(sql, context, null, {
-          endpoint: endpointOf(caught, horseId),
-          params: { horse_id: horseId },
-          error,
-          ...(caught instanceof QuarantinedPayloadError ? { payload: caught.payload } : {}),
-        });
-        await failHorse(sql, horseId, context.runId, error);
-        log.warn("horse failed", { horse_id: horseId, error });
-      }
-    }
-    if (body.mode === "tick") {
-      stoppedBy = "batch_done";
-      break;
-    }
-  }
-
-  const backlog = await enrichmentBacklog(sql, config.maxAttempts);
-  const status = runStatusOf({
-    fatal: stoppedBy === "fatal",
-    interrupted: stoppedBy === "shutdown",
-    incomplete: tally.failed > 0 ||
-      (stoppedBy === "budget" && backlog.pending > backlog.gaveUp),
-  });
   return {
-    status,
-    windows_claimed: 0,
-    windows_done: 0,
-    windows_failed: 0,
-    api_calls: context.api.stats.calls - callsBefore,
-    rows_written: tally.rowsWritten,
-    error: fatalError ?? lastError,
+    claim: async () => {
+      const claimed = await claimHorses(sql, {
+        leaseOwner: runId,
+        leaseSeconds: config.leaseSeconds,
+        batchSize: body.batch_size ?? DEFAULT_ENRICH_BATCH_SIZE,
+        maxAttempts: config.maxAttempts,
+        skipIds: [...tried],
+        ...(forcedIds ? { horseIds: forcedIds } : {}),
+        includeNotFound: body.force === true && forcedIds === undefined,
+      });
+      for (const horseId of claimed) tried.add(horseId);
+      return claimed;
+    },
+    process: async (horseId) => {
+      const { outcome, rowsWritten } = await enrichHorse(context, horseId);
+      return { outcome, rowsWritten };
+    },
+    fail: async (horseId, failure) => {
+      await failHorse(sql, horseId, runId, failure.error);
+      return "failed";
+    },
+    release: (horseIds) => releaseHorses(sql, runId, horseIds).then(() => {}),
+    describe: (horseId) => ({ log: { horse_id: horseId }, params: { horse_id: horseId } }),
+  };
+}
+
+async function run(context: JobContext, body: EnrichHorsesBody): Promise<RunSummary> {
+  const forcedIds = body.force ? body.horse_ids : undefined;
+  const addedHorseIds = forcedIds ? await addForcedHorses(context, forcedIds) : [];
+  const loop = await runWorkLoop(context, horseJob(context, body), {
+    workers: ENRICH_WORKERS,
+    oneBatch: body.mode === "tick",
+  });
+  const backlog = await enrichmentBacklog(context.sql, context.config.maxAttempts);
+  return summarizeWork([loop], {
+    incomplete: loop.stoppedBy === "budget" && backlog.pending > backlog.gaveUp,
     details: {
-      stopped_by: stoppedBy,
-      horses_claimed: tally.claimed,
-      enriched_pro: tally.pro,
-      enriched_standard: tally.standard,
-      not_found: tally.notFound,
-      horses_failed: tally.failed,
+      horses_claimed: loop.claimed,
+      enriched_pro: loop.outcomes.pro ?? 0,
+      enriched_standard: loop.outcomes.standard ?? 0,
+      not_found: loop.outcomes.not_found ?? 0,
+      horses_failed: loop.failed,
       horses_pending: backlog.pending,
       horses_given_up: backlog.gaveUp,
       ...(forcedIds ? { added_horse_ids: addedHorseIds } : {}),
     },
-  };
+  });
 }
 
 /** The enrich-horses function. */

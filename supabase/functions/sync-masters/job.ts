@@ -13,22 +13,14 @@ import {
   BOOKMAKER_LIST_VERSION,
   BOOKMAKERS,
   bookmakerSeedRows,
-} from "../_shared/masters/bookmakers.ts";
-import { refreshPeople } from "../_shared/masters/people.ts";
-import { findUnknownFields } from "../_shared/racing_api/drift.ts";
+} from "./bookmakers.ts";
+import { refreshPeople } from "./people.ts";
 import { getCourses, getRegions } from "../_shared/racing_api/endpoints.ts";
-import { RacingApiError } from "../_shared/racing_api/errors.ts";
-import {
-  CoursesPageSchema,
-  parseApiPayload,
-  PayloadValidationError,
-  RegionsSchema,
-} from "../_shared/racing_api/schemas.ts";
+import { parsePayload, payloadRows } from "../_shared/racing_api/payloads.ts";
 import type { JobContext } from "../_shared/sync/job_context.ts";
-import { runStatusOf, type RunSummary } from "../_shared/sync/runs.ts";
-import { isFatal, QuarantinedPayloadError, recordSyncError } from "../_shared/sync/failures.ts";
-import { coursesToRows } from "../_shared/transform/course.ts";
-import { regionsToRows } from "../_shared/transform/region.ts";
+import type { RunSummary } from "../_shared/sync/runs.ts";
+import { messageOf } from "../_shared/sync/failures.ts";
+import { runWorkLoop, summarizeWork, type WorkJob } from "../_shared/sync/work_loop.ts";
 
 /** The reference data sync-masters keeps, in the order a run syncs them. */
 export const MASTER_ENTITIES = ["regions", "courses", "bookmakers", "people"] as const;
@@ -71,26 +63,13 @@ function rowCount(counts: Record<string, number | undefined>): number {
   return total;
 }
 
-/** Parses a payload; a mismatch becomes a quarantined payload (recorded with the body). */
-function parsePayload<T>(context: JobContext, schema: z.ZodType<T>, body: unknown, kind: string) {
-  let parsed: T;
-  try {
-    parsed = parseApiPayload(schema, body, kind);
-  } catch (error) {
-    if (error instanceof PayloadValidationError) throw new QuarantinedPayloadError(error, body);
-    throw error;
-  }
-  context.drift.report(kind, findUnknownFields(schema, body));
-  return parsed;
-}
-
 async function write(context: JobContext, rows: RowBatch<"masters">): Promise<number> {
   return rowCount(await writeBatchInTransaction(context.sql, rows, "masters"));
 }
 
 async function syncRegions(context: JobContext): Promise<EntityOutcome> {
-  const regions = parsePayload(context, RegionsSchema, await getRegions(context.api), "regions");
-  const rows = regionsToRows(regions);
+  const regions = parsePayload("regions", await getRegions(context.api), { drift: context.drift });
+  const { rows } = payloadRows("regions", regions, { regions: context.config.regions });
   return {
     rowsWritten: await write(context, rows),
     details: { regions: rows.ra_mst_regions?.length ?? 0 },
@@ -99,13 +78,13 @@ async function syncRegions(context: JobContext): Promise<EntityOutcome> {
 
 async function syncCourses(context: JobContext): Promise<EntityOutcome> {
   const body = await getCourses(context.api, { regionCodes: context.config.regions });
-  const page = parsePayload(context, CoursesPageSchema, body, "courses list");
-  const { rows, filteredOut } = coursesToRows(page, { regions: context.config.regions });
+  const page = parsePayload("courses", body, { drift: context.drift });
+  const { rows, filteredOut } = payloadRows("courses", page, { regions: context.config.regions });
   return {
     rowsWritten: await write(context, rows),
     details: {
       courses: rows.ra_mst_courses?.length ?? 0,
-      other_regions_left_out: filteredOut.courses,
+      other_regions_left_out: filteredOut.courses ?? 0,
     },
   };
 }
@@ -142,74 +121,55 @@ export function entitiesOf(body: SyncMastersBody): MasterEntity[] {
   return MASTER_ENTITIES.filter((entity) => wanted.includes(entity));
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/**
+ * The entities a body asks for, as a job of the work loop: one batch, in sync order. An entity
+ * not reached (budget, an error that stops the run) is reported skipped.
+ */
+function entityJob(
+  context: JobContext,
+  body: SyncMastersBody,
+  entities: Record<string, Record<string, unknown>>,
+): WorkJob<MasterEntity> {
+  return {
+    claim: () => Promise.resolve(entitiesOf(body)),
+    process: async (entity) => {
+      try {
+        const outcome = await STEPS[entity](context);
+        entities[entity] = {
+          status: "done",
+          rows_written: outcome.rowsWritten,
+          ...outcome.details,
+        };
+        return { rowsWritten: outcome.rowsWritten };
+      } catch (error) {
+        entities[entity] = { status: "failed", error: messageOf(error) };
+        throw error;
+      }
+    },
+    fail: () => Promise.resolve("failed"),
+    release: (skipped) => {
+      for (const entity of skipped) entities[entity] ??= { status: "skipped" };
+      return Promise.resolve();
+    },
+    describe: (entity) => ({ log: { entity }, params: { entity } }),
+  };
 }
 
 async function run(context: JobContext, body: SyncMastersBody): Promise<RunSummary> {
-  const { sql, log, clock } = context;
-  const callsBefore = context.api.stats.calls;
   const entities: Record<string, Record<string, unknown>> = {};
-  let rowsWritten = 0;
-  let failed = 0;
-  let skipped = 0;
-  let fatalError: string | null = null;
-  let lastError: string | null = null;
-  let interrupted = false;
-
-  for (const entity of entitiesOf(body)) {
-    if (context.signal.aborted) {
-      interrupted = true;
-      break;
-    }
-    if (fatalError !== null || clock.now().getTime() >= context.deadline) {
-      entities[entity] = { status: "skipped" };
-      skipped++;
-      continue;
-    }
-    try {
-      const outcome = await STEPS[entity](context);
-      rowsWritten += outcome.rowsWritten;
-      entities[entity] = { status: "done", rows_written: outcome.rowsWritten, ...outcome.details };
-      log.info("entity synced", { entity, rows: outcome.rowsWritten });
-    } catch (caught) {
-      if (context.signal.aborted) {
-        interrupted = true;
-        break;
-      }
-      const error = messageOf(caught);
-      entities[entity] = { status: "failed", error };
-      log.error("entity failed", { entity, error });
-      if (isFatal(caught)) {
-        fatalError = error;
-        continue;
-      }
-      failed++;
-      lastError = error;
-      await recordSyncError(sql, context, null, {
-        ...(caught instanceof RacingApiError ? { endpoint: caught.endpoint } : {}),
-        params: { entity },
-        error,
-        ...(caught instanceof QuarantinedPayloadError ? { payload: caught.payload } : {}),
-      });
-    }
-  }
-
-  const status = runStatusOf({
-    fatal: fatalError !== null,
-    interrupted,
-    incomplete: failed > 0 || skipped > 0,
+  const loop = await runWorkLoop(context, entityJob(context, body, entities), { oneBatch: true });
+  const skipped = Object.values(entities).filter((entity) => entity.status === "skipped");
+  return summarizeWork([loop], {
+    incomplete: skipped.length > 0,
+    details: { entities: sortedByEntity(entities) },
   });
-  return {
-    status,
-    windows_claimed: 0,
-    windows_done: 0,
-    windows_failed: 0,
-    api_calls: context.api.stats.calls - callsBefore,
-    rows_written: rowsWritten,
-    error: fatalError ?? lastError,
-    details: { entities },
-  };
+}
+
+/** The entities' outcomes in sync order, as a reader expects them. */
+function sortedByEntity(entities: Record<string, Record<string, unknown>>) {
+  return Object.fromEntries(
+    MASTER_ENTITIES.filter((entity) => entity in entities).map((e) => [e, entities[e]]),
+  );
 }
 
 /** The sync-masters function. */
