@@ -196,6 +196,13 @@ Deno.test("a PostgreSQL restart mid-backfill fails the run's queries, not the pr
     assert.equal(status, 200);
     assert.equal(body.status, "interrupted", JSON.stringify(body));
     assert.match(body.error as string, /database connection was lost/);
+    // Until the pool has its connections back, a call answers 503 and does nothing.
+    while (true) {
+      const { status, body } = await pipeline.invoke("fetch-results", BACKFILL_REQUEST_BODY);
+      if (status === 200) break;
+      assert.equal(status, 503, JSON.stringify(body));
+      assert.equal(body.error, "database_unavailable");
+    }
     await drain(pipeline);
     assert.deepEqual(await whatIsWrong(pipeline, to), CLEAN);
   } finally {

@@ -237,11 +237,25 @@ export function createJobHandler<B extends JobBody>(
       }
       throw error;
     }
-    const stale = await closeStaleRuns(sql);
-    if (stale > 0) {
-      baseLog.warn("closed runs that recorded no end within the wall-clock limit", { runs: stale });
+    let runId: string;
+    try {
+      const stale = await closeStaleRuns(sql);
+      if (stale > 0) {
+        baseLog.warn("closed runs that recorded no end within the wall-clock limit", {
+          runs: stale,
+        });
+      }
+      runId = await openRun(sql, job.functionName, body.mode, body);
+    } catch (error) {
+      if (!isTransientDatabaseError(error)) throw error;
+      // Nothing has started: the caller (a cron tick) may simply call again.
+      const message = error instanceof Error ? error.message : String(error);
+      baseLog.error("the database is unavailable", { error: message });
+      return json(503, {
+        error: "database_unavailable",
+        message: `Cannot open a run: the database is unavailable (${message})`,
+      });
     }
-    const runId = await openRun(sql, job.functionName, body.mode, body);
     const work = execute(runId, body, sql, config);
     if (body.wait) {
       const summary = await work;
