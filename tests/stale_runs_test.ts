@@ -32,3 +32,25 @@ Deno.test("a run left running past 400 s is closed interrupted when the next run
     { run_id: live!.run_id, status: "running", error: null },
   ]);
 });
+
+Deno.test("a run with nothing to do succeeds, also when the windows left are held by another run", async () => {
+  await using pipeline = await startPipeline({ simulator: { seed: 4 } });
+  const { sql } = pipeline.db;
+  const empty = await pipeline.invoke("fetch-results", { mode: "backfill", wait: true });
+  assert.equal(empty.body.status, "succeeded", JSON.stringify(empty.body));
+  assert.equal(empty.body.windows_claimed, 0);
+  // Another invocation holds the only window under a live lease.
+  await sql`
+    insert into public.ra_sync_checkpoints
+      (job, window_start, window_end, status, attempts, lease_owner, lease_expires_at)
+    values ('results_backfill', '2026-05-01', '2026-05-07', 'running', 1, 'another-run',
+            clock_timestamp() + interval '5 minutes')`;
+  const held = await pipeline.invoke("fetch-results", { mode: "backfill", wait: true });
+  assert.equal(held.body.status, "succeeded", JSON.stringify(held.body));
+  assert.deepEqual(
+    [held.body.windows_claimed, (held.body.details as Record<string, unknown>).windows_remaining],
+    [0, 1],
+  );
+  const tick = await pipeline.invoke("enrich-horses", { mode: "tick", wait: true });
+  assert.equal(tick.body.status, "succeeded", JSON.stringify(tick.body));
+});
