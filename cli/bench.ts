@@ -21,10 +21,8 @@ import {
   type WriterStatement,
 } from "../supabase/functions/_shared/db/writer.ts";
 import { RESULTS_LIMIT_MAX } from "../supabase/functions/_shared/racing_api/endpoints.ts";
-import {
-  parseApiPayload,
-  ResultsPageSchema,
-} from "../supabase/functions/_shared/racing_api/schemas.ts";
+import { parseApiPayload } from "../supabase/functions/_shared/racing_api/parse_payload.ts";
+import { ResultsPageSchema } from "../supabase/functions/_shared/racing_api/result_schemas.ts";
 import { planWindows } from "../supabase/functions/_shared/sync/checkpoints.ts";
 import { DEFAULT_RATES, MAX_GLOBAL_RATE } from "../supabase/functions/_shared/sync/rates.ts";
 import { DEFAULT_RESULTS_WINDOW_DAYS } from "../supabase/functions/_shared/sync/windows.ts";

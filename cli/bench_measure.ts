@@ -6,11 +6,9 @@
  *
  * @module
  */
-import {
-  parseApiPayload,
-  RacecardsProPageSchema,
-  ResultsPageSchema,
-} from "../supabase/functions/_shared/racing_api/schemas.ts";
+import { parseApiPayload } from "../supabase/functions/_shared/racing_api/parse_payload.ts";
+import { RacecardsProPageSchema } from "../supabase/functions/_shared/racing_api/racecard_schemas.ts";
+import { ResultsPageSchema } from "../supabase/functions/_shared/racing_api/result_schemas.ts";
 import { parseJsonWithoutOdds } from "../supabase/functions/_shared/racing_api/skip_odds.ts";
 import { DEFAULT_REGION_CODES } from "../supabase/functions/_shared/regions.ts";
 import { racecardsPageToRows } from "../supabase/functions/_shared/transform/racecard.ts";

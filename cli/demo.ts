@@ -9,7 +9,8 @@
 import { parseArgs } from "node:util";
 import type postgres from "postgres";
 import { ukDate } from "../supabase/functions/_shared/clock.ts";
-import { CONFIG_VARIABLES, ConfigError, loadConfig } from "../supabase/functions/_shared/config.ts";
+import { ConfigError, loadConfig } from "../supabase/functions/_shared/config.ts";
+import { CONFIG_VARIABLES } from "../supabase/functions/_shared/config_variables.ts";
 import { createDbClient } from "../supabase/functions/_shared/db/client.ts";
 import type { RateLimits } from "../supabase/functions/_shared/sync/rates.ts";
 import { type DemoOutput, runDemoJob } from "./demo_job.ts";

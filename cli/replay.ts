@@ -8,12 +8,9 @@
  */
 import { parseArgs } from "node:util";
 import { createDbClient } from "../supabase/functions/_shared/db/client.ts";
-import type {
-  RowBatch,
-  TableName,
-  WriterSource,
-} from "../supabase/functions/_shared/db/columns.ts";
-import { WRITE_ORDER } from "../supabase/functions/_shared/db/columns.ts";
+import type { RowBatch } from "../supabase/functions/_shared/db/row_batch.ts";
+import type { TableName, WriterSource } from "../supabase/functions/_shared/db/tables.ts";
+import { WRITE_ORDER } from "../supabase/functions/_shared/db/tables.ts";
 import { writeBatchInTransaction } from "../supabase/functions/_shared/db/writer.ts";
 import { DriftReporter } from "../supabase/functions/_shared/racing_api/drift.ts";
 import {

@@ -6,17 +6,12 @@
 import { deepStrictEqual as assertEquals, ok as assert } from "node:assert/strict";
 import type postgres from "postgres";
 import { startSimulator } from "../dev/simulator/server.ts";
-import {
-  keyColumns,
-  type RowBatch,
-  WRITE_ORDER,
-} from "../supabase/functions/_shared/db/columns.ts";
+import { keyColumns, type RowBatch } from "../supabase/functions/_shared/db/row_batch.ts";
+import { WRITE_ORDER } from "../supabase/functions/_shared/db/tables.ts";
 import { writeBatchInTransaction } from "../supabase/functions/_shared/db/writer.ts";
-import {
-  parseApiPayload,
-  RacecardsProPageSchema,
-  ResultsPageSchema,
-} from "../supabase/functions/_shared/racing_api/schemas.ts";
+import { parseApiPayload } from "../supabase/functions/_shared/racing_api/parse_payload.ts";
+import { RacecardsProPageSchema } from "../supabase/functions/_shared/racing_api/racecard_schemas.ts";
+import { ResultsPageSchema } from "../supabase/functions/_shared/racing_api/result_schemas.ts";
 import { racecardsPageToRows } from "../supabase/functions/_shared/transform/racecard.ts";
 import { resultsPageToRows } from "../supabase/functions/_shared/transform/result.ts";
 import { createTestDatabase } from "./support/db.ts";

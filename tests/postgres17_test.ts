@@ -10,11 +10,9 @@ import { createDatabase, startPostgres } from "../dev/stack/postgres.ts";
 import { embeddedPostgres17 } from "../dev/stack/postgres17.ts";
 import { pushMigrations } from "../dev/stack/tools.ts";
 import { writeBatchInTransaction } from "../supabase/functions/_shared/db/writer.ts";
-import {
-  parseApiPayload,
-  RacecardsProPageSchema,
-  ResultsPageSchema,
-} from "../supabase/functions/_shared/racing_api/schemas.ts";
+import { parseApiPayload } from "../supabase/functions/_shared/racing_api/parse_payload.ts";
+import { RacecardsProPageSchema } from "../supabase/functions/_shared/racing_api/racecard_schemas.ts";
+import { ResultsPageSchema } from "../supabase/functions/_shared/racing_api/result_schemas.ts";
 import { parseJsonWithoutOdds } from "../supabase/functions/_shared/racing_api/skip_odds.ts";
 import { racecardsPageToRows } from "../supabase/functions/_shared/transform/racecard.ts";
 import { resultsPageToRows } from "../supabase/functions/_shared/transform/result.ts";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { CONFIG_VARIABLES } from "../supabase/functions/_shared/config.ts";
+import { CONFIG_VARIABLES } from "../supabase/functions/_shared/config_variables.ts";
 
 const root = new URL("../", import.meta.url);
 const readme = await Deno.readTextFile(new URL("README.md", root));

@@ -1,11 +1,10 @@
 import { deepEqual, equal, ok, throws } from "node:assert/strict";
+import { ConfigError, loadConfig } from "./config.ts";
 import {
   CONFIG_VARIABLES,
-  ConfigError,
   DEFAULT_BUDGET_MS,
   DEFAULT_RACING_API_BASE_URL,
-  loadConfig,
-} from "./config.ts";
+} from "./config_variables.ts";
 import { DEFAULT_RETRY_POLICY } from "./racing_api/retry.ts";
 
 const SECRETS = {

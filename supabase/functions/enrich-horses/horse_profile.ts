@@ -3,7 +3,7 @@
  * when both do. Then the answer checked with zod and mapped to enrichment rows (the horse, its
  * sire, dam and damsire), or the row that records the horse as not found.
  */
-import type { RowBatch } from "../_shared/db/columns.ts";
+import type { RowBatch } from "../_shared/db/row_batch.ts";
 import type { RacingApiClient } from "../_shared/racing_api/client.ts";
 import { getHorsePro, getHorseStandard } from "../_shared/racing_api/endpoints.ts";
 import { NotFoundError } from "../_shared/racing_api/errors.ts";
@@ -15,7 +15,7 @@ import {
   PAYLOADS,
 } from "../_shared/racing_api/payloads.ts";
 import { QuarantinedPayloadError } from "../_shared/racing_api/quarantine.ts";
-import { PayloadValidationError } from "../_shared/racing_api/schemas.ts";
+import { PayloadValidationError } from "../_shared/racing_api/parse_payload.ts";
 import {
   horseNotFoundToRows,
   type HorseProfileSource,

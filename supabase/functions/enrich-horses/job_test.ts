@@ -8,11 +8,9 @@ import { startSimulator } from "../../../dev/simulator/server.ts";
 import { createTestDatabase, type TestDatabase } from "../../../tests/support/db.ts";
 import { writeBatchInTransaction } from "../_shared/db/writer.ts";
 import { createJobHandler, type HandlerDependencies } from "../_shared/http/serve_job.ts";
-import {
-  parseApiPayload,
-  RacecardsProPageSchema,
-  ResultsPageSchema,
-} from "../_shared/racing_api/schemas.ts";
+import { parseApiPayload } from "../_shared/racing_api/parse_payload.ts";
+import { RacecardsProPageSchema } from "../_shared/racing_api/racecard_schemas.ts";
+import { ResultsPageSchema } from "../_shared/racing_api/result_schemas.ts";
 import { mergeRowBatches } from "../_shared/transform/batch.ts";
 import { racecardsPageToRows } from "../_shared/transform/racecard.ts";
 import { resultsPageToRows } from "../_shared/transform/result.ts";

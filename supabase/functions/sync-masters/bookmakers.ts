@@ -9,7 +9,7 @@
  *
  * @module
  */
-import type { RowBatch, SourceRow } from "../_shared/db/columns.ts";
+import type { RowBatch, SourceRow } from "../_shared/db/row_batch.ts";
 
 /** Version of BOOKMAKERS; bump it with every change to the list. */
 export const BOOKMAKER_LIST_VERSION = 1;

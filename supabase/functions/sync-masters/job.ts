@@ -6,14 +6,10 @@
  * (people) and `entities` (the ones named). Every entity is idempotent: a rerun changes nothing.
  */
 import { z } from "zod";
-import type { RowBatch } from "../_shared/db/columns.ts";
+import type { RowBatch } from "../_shared/db/row_batch.ts";
 import { writeBatchInTransaction } from "../_shared/db/writer.ts";
 import type { JobDefinition } from "../_shared/http/serve_job.ts";
-import {
-  BOOKMAKER_LIST_VERSION,
-  BOOKMAKERS,
-  bookmakerSeedRows,
-} from "./bookmakers.ts";
+import { BOOKMAKER_LIST_VERSION, BOOKMAKERS, bookmakerSeedRows } from "./bookmakers.ts";
 import { refreshPeople } from "./people.ts";
 import { getCourses, getRegions } from "../_shared/racing_api/endpoints.ts";
 import { parsePayload, payloadRows } from "../_shared/racing_api/payloads.ts";

@@ -10,7 +10,8 @@ import { createTestDatabase, type TestDatabase } from "../../../tests/support/db
 import { writeBatchInTransaction } from "../_shared/db/writer.ts";
 import { createJobHandler } from "../_shared/http/serve_job.ts";
 import { BOOKMAKERS } from "./bookmakers.ts";
-import { parseApiPayload, RacecardsProPageSchema } from "../_shared/racing_api/schemas.ts";
+import { parseApiPayload } from "../_shared/racing_api/parse_payload.ts";
+import { RacecardsProPageSchema } from "../_shared/racing_api/racecard_schemas.ts";
 import { archiveResponse } from "../_shared/sync/job_context.ts";
 import { racecardsPageToRows } from "../_shared/transform/racecard.ts";
 import { syncMastersJob } from "./job.ts";

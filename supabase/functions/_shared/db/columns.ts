@@ -2,6 +2,8 @@
  * Column ownership of the data tables: the one place that says, per table, which columns form
  * the key, which parent tables the foreign keys point at, and which columns each writer source
  * (racecard, result, enrichment, masters) owns and how its upsert merges them.
+ * The table and source names are in `tables.ts`; the row types derived from this table, and
+ * its lookups, in `row_batch.ts`.
  *
  * Everything is typed against the generated `database_types.ts`, so renaming or dropping a
  * column in a migration (and regenerating the types) breaks `deno check` here.
@@ -16,78 +18,7 @@
  * - `fill`: `coalesce(t.c, excluded.c)`: only fills an empty column (a weaker source).
  * - `earliest` / `latest`: `least` / `greatest` of both (first and last seen dates).
  */
-import type { Database } from "./database_types.ts";
-
-type PublicSchema = Database["public"];
-type PublicTables = PublicSchema["Tables"];
-
-/** Who writes: each sync job maps its payloads to rows of one source. */
-export type WriterSource = "racecard" | "result" | "enrichment" | "masters";
-
-/** Every writer source, for validation and loops. */
-export const WRITER_SOURCES: readonly WriterSource[] = [
-  "racecard",
-  "result",
-  "enrichment",
-  "masters",
-];
-
-/** How an upsert merges an incoming value with the stored one (see the module comment). */
-export type MergePolicy = "coalesce" | "replace" | "fill" | "earliest" | "latest";
-
-/**
- * The data tables, in write order: parents before children, so foreign keys hold inside one
- * transaction. Sync-state tables (ra_sync_*, ra_api_*) are not written through this module.
- */
-export const WRITE_ORDER = [
-  "ra_mst_regions",
-  "ra_mst_courses",
-  "ra_mst_bookmakers",
-  "ra_mst_bookmaker_aliases",
-  "ra_mst_jockeys",
-  "ra_mst_trainers",
-  "ra_mst_owners",
-  "ra_mst_sires",
-  "ra_mst_dams",
-  "ra_mst_damsires",
-  "ra_mst_horses",
-  "ra_mst_races",
-  "ra_mst_runners",
-] as const satisfies readonly (keyof PublicTables)[];
-
-/** A data table written by the writer. */
-export type TableName = typeof WRITE_ORDER[number];
-
-/** Read-only views over the data tables (they hold no data of their own). */
-export type ViewName = "ra_mst_race_results" | "ra_horse_pedigree";
-
-/** A full stored row of a data table, as `select *` returns it. */
-export type Row<T extends TableName> = PublicTables[T]["Row"];
-
-/** A row of a view. */
-export type ViewRow<V extends ViewName> = PublicSchema["Views"][V]["Row"];
-
-type Insert<T extends TableName> = PublicTables[T]["Insert"];
-
-/** Columns a writer may set: not generated (typed `never` on insert), not the timestamps. */
-export type WritableColumn<T extends TableName> = Exclude<
-  {
-    [C in keyof Insert<T>]-?: [Exclude<Insert<T>[C], undefined>] extends [never] ? never : C;
-  }[keyof Insert<T>],
-  "created_at" | "updated_at"
->;
-
-/** Ownership and shape of one table. */
-export interface TableSpec<T extends TableName> {
-  /** Primary key columns (the `ON CONFLICT` target). */
-  readonly keys: readonly WritableColumn<T>[];
-  /** Foreign key columns and the table they reference (by that table's single key). */
-  readonly parents: { readonly [C in WritableColumn<T>]?: TableName };
-  /** Per source: the columns it owns and how its upsert merges each one. */
-  readonly owners: {
-    readonly [S in WriterSource]?: { readonly [C in WritableColumn<T>]?: MergePolicy };
-  };
-}
+import type { TableName, TableSpec } from "./tables.ts";
 
 // Person tables share one shape: name from runners (and from masters searches), plus the
 // racing dates on which a stored card or result named the person.
@@ -357,46 +288,3 @@ export const TABLES = {
     },
   },
 } as const satisfies { readonly [T in TableName]: TableSpec<T> };
-
-type Tables = typeof TABLES;
-
-/** The key columns of a table. */
-export type KeyColumn<T extends TableName> = Extract<Tables[T]["keys"][number], keyof Insert<T>>;
-
-/** The columns a source owns in a table (never for a source that does not write it). */
-export type OwnedColumn<T extends TableName, S extends WriterSource> = S extends
-  keyof Tables[T]["owners"] ? Extract<keyof Tables[T]["owners"][S], WritableColumn<T>>
-  : never;
-
-/**
- * A row one source writes: the key columns plus any of the columns it owns. A column left out
- * is not touched; null follows the column's merge policy.
- */
-export type SourceRow<T extends TableName, S extends WriterSource> =
-  & { [C in KeyColumn<T>]-?: Exclude<Insert<T>[C], null | undefined> }
-  & { [C in OwnedColumn<T, S>]?: Insert<T>[C] };
-
-/** Rows per table for one write; tables are written in WRITE_ORDER. */
-export type RowBatch<S extends WriterSource = WriterSource> = {
-  [T in TableName]?: SourceRow<T, S>[];
-};
-
-/** The key columns of a table, in order. */
-export function keyColumns<T extends TableName>(table: T): readonly string[] {
-  return TABLES[table].keys;
-}
-
-/** The columns a source owns in a table and their merge policies (empty if it owns none). */
-export function ownedColumns(
-  table: TableName,
-  source: WriterSource,
-): Readonly<Record<string, MergePolicy>> {
-  const owners: { readonly [S in WriterSource]?: Readonly<Record<string, MergePolicy>> } =
-    TABLES[table].owners;
-  return owners[source] ?? {};
-}
-
-/** Foreign key columns of a table and the table each references. */
-export function parentTables(table: TableName): Readonly<Record<string, TableName>> {
-  return TABLES[table].parents;
-}

@@ -4,16 +4,8 @@
  * A re-run of any batch changes nothing, `updated_at` included.
  */
 import type postgres from "postgres";
-import {
-  keyColumns,
-  type MergePolicy,
-  ownedColumns,
-  parentTables,
-  type RowBatch,
-  type TableName,
-  WRITE_ORDER,
-  type WriterSource,
-} from "./columns.ts";
+import { keyColumns, ownedColumns, parentTables, type RowBatch } from "./row_batch.ts";
+import { type MergePolicy, type TableName, WRITE_ORDER, type WriterSource } from "./tables.ts";
 
 /** Rows inserted or changed per table (unchanged rows count 0); includes key-only parents. */
 export type WriteCounts = { [T in TableName]?: number };

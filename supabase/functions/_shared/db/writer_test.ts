@@ -2,7 +2,8 @@ import { deepEqual, equal, notDeepEqual, ok, rejects } from "node:assert/strict"
 import type postgres from "postgres";
 import { createTestDatabase } from "../../../../tests/support/db.ts";
 import { createDbClient } from "./client.ts";
-import { keyColumns, parentTables, type RowBatch, WRITE_ORDER } from "./columns.ts";
+import { keyColumns, parentTables, type RowBatch } from "./row_batch.ts";
+import { WRITE_ORDER } from "./tables.ts";
 import {
   InvalidBatchError,
   writeBatch,

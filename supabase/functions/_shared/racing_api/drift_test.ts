@@ -1,7 +1,9 @@
 import { deepStrictEqual as assertEquals, strictEqual as assertSame } from "node:assert/strict";
 import { z } from "zod";
 import { DriftReporter, findUnknownFields } from "./drift.ts";
-import { RacecardsProPageSchema, RegionsSchema, ResultsPageSchema } from "./schemas.ts";
+import { RacecardsProPageSchema } from "./racecard_schemas.ts";
+import { RegionsSchema } from "./reference_schemas.ts";
+import { ResultsPageSchema } from "./result_schemas.ts";
 
 /** A minimal pro runner: only what the drift walk needs, plus the extras under test. */
 function runner(extra: Record<string, unknown> = {}): Record<string, unknown> {

@@ -6,7 +6,8 @@
  * The jobs and `deno task replay` read the same entries, so a replay maps as a run does.
  */
 import type { z } from "zod";
-import type { RowBatch, WriterSource } from "../db/columns.ts";
+import type { RowBatch } from "../db/row_batch.ts";
+import type { WriterSource } from "../db/tables.ts";
 import { coursesToRows } from "../transform/course.ts";
 import { type HorseProfileSource, horseProfileToRows } from "../transform/horse.ts";
 import { racecardsPageToRows } from "../transform/racecard.ts";
@@ -15,19 +16,15 @@ import { resultsPageToRows } from "../transform/result.ts";
 import { type DriftReporter, findUnknownFields } from "./drift.ts";
 import { QuarantinedPayloadError } from "./quarantine.ts";
 import {
-  CoursesPageSchema,
   type HorsePro,
   HorseProSchema,
   type HorseStandard,
   HorseStandardSchema,
-  parseApiPayload,
-  PayloadValidationError,
-  RacecardProSchema,
-  RacecardsProPageSchema,
-  RegionsSchema,
-  ResultSchema,
-  ResultsPageSchema,
-} from "./schemas.ts";
+} from "./horse_schemas.ts";
+import { parseApiPayload, PayloadValidationError } from "./parse_payload.ts";
+import { RacecardProSchema, RacecardsProPageSchema } from "./racecard_schemas.ts";
+import { CoursesPageSchema, RegionsSchema } from "./reference_schemas.ts";
+import { ResultSchema, ResultsPageSchema } from "./result_schemas.ts";
 
 /** What a transform may need from the run: the synced regions and when the payload came. */
 export interface PayloadTransformOptions {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { WRITER_SOURCES } from "../db/columns.ts";
+import { WRITER_SOURCES } from "../db/tables.ts";
 import { DriftReporter } from "./drift.ts";
 import {
   parsePayload,
@@ -10,7 +10,7 @@ import {
   PAYLOADS,
 } from "./payloads.ts";
 import { QuarantinedPayloadError } from "./quarantine.ts";
-import { PayloadValidationError } from "./schemas.ts";
+import { PayloadValidationError } from "./parse_payload.ts";
 import { horsePro, proRacecard, result } from "./test_payloads.ts";
 
 const REGIONS = ["gb", "ire"];

@@ -3,7 +3,7 @@
  * the one asked. The error keeps the body and the request path it came from, so the error
  * record in `ra_sync_errors` holds both as they were, never rebuilt from a message.
  */
-import type { PayloadValidationError } from "./schemas.ts";
+import type { PayloadValidationError } from "./parse_payload.ts";
 
 /** A payload that failed validation, kept with its error and its endpoint in ra_sync_errors. */
 export class QuarantinedPayloadError extends Error {

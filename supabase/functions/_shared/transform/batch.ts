@@ -11,16 +11,8 @@
  *
  * @module
  */
-import {
-  keyColumns,
-  type MergePolicy,
-  ownedColumns,
-  type RowBatch,
-  type SourceRow,
-  type TableName,
-  WRITE_ORDER,
-  type WriterSource,
-} from "../db/columns.ts";
+import { keyColumns, ownedColumns, type RowBatch, type SourceRow } from "../db/row_batch.ts";
+import { type MergePolicy, type TableName, WRITE_ORDER, type WriterSource } from "../db/tables.ts";
 import { type ParsedHorseName, splitHorseName } from "./names.ts";
 import { blankToNull } from "./numbers.ts";
 

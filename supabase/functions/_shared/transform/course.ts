@@ -4,8 +4,8 @@
  *
  * @module
  */
-import type { RowBatch, SourceRow } from "../db/columns.ts";
-import type { Course } from "../racing_api/schemas.ts";
+import type { RowBatch, SourceRow } from "../db/row_batch.ts";
+import type { Course } from "../racing_api/reference_schemas.ts";
 import { isWantedRegion } from "../regions.ts";
 import type { TransformOptions } from "./batch.ts";
 import { blankToNull } from "./numbers.ts";

@@ -1,5 +1,6 @@
 import { deepStrictEqual as assertEquals } from "node:assert/strict";
-import { CoursesPageSchema, parseApiPayload } from "../racing_api/schemas.ts";
+import { parseApiPayload } from "../racing_api/parse_payload.ts";
+import { CoursesPageSchema } from "../racing_api/reference_schemas.ts";
 import { coursesToRows } from "./course.ts";
 
 Deno.test("coursesToRows() keeps the courses of wanted regions and counts the rest", () => {

@@ -6,8 +6,8 @@
  *
  * @module
  */
-import type { RowBatch, SourceRow } from "../db/columns.ts";
-import type { HorsePro, HorseStandard } from "../racing_api/schemas.ts";
+import type { RowBatch, SourceRow } from "../db/row_batch.ts";
+import type { HorsePro, HorseStandard } from "../racing_api/horse_schemas.ts";
 import { addAncestor, RowBatchBuilder } from "./batch.ts";
 import { parseDate } from "./dates.ts";
 import { splitHorseName } from "./names.ts";

@@ -1,5 +1,6 @@
 import { deepStrictEqual as assertEquals } from "node:assert/strict";
-import { HorseProSchema, HorseStandardSchema, parseApiPayload } from "../racing_api/schemas.ts";
+import { HorseProSchema, HorseStandardSchema } from "../racing_api/horse_schemas.ts";
+import { parseApiPayload } from "../racing_api/parse_payload.ts";
 import { horsePro } from "../racing_api/test_payloads.ts";
 import { horseNotFoundToRows, horseProfileToRows } from "./horse.ts";
 

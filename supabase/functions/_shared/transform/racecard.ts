@@ -7,8 +7,8 @@
  *
  * @module
  */
-import type { RowBatch } from "../db/columns.ts";
-import type { RacecardPro, RunnerPro } from "../racing_api/schemas.ts";
+import type { RowBatch } from "../db/row_batch.ts";
+import type { RacecardPro, RunnerPro } from "../racing_api/racecard_schemas.ts";
 import { isWantedRegion } from "../regions.ts";
 import {
   addAncestor,

@@ -1,11 +1,11 @@
 import { deepStrictEqual as assertEquals } from "node:assert/strict";
+import { parseApiPayload } from "../racing_api/parse_payload.ts";
 import {
-  parseApiPayload,
   type RacecardPro,
   RacecardProSchema,
   type RacecardsProPage,
   RacecardsProPageSchema,
-} from "../racing_api/schemas.ts";
+} from "../racing_api/racecard_schemas.ts";
 import * as payloads from "../racing_api/test_payloads.ts";
 import { parseRaceClass, racecardsPageToRows, racecardToRows, stallOf } from "./racecard.ts";
 

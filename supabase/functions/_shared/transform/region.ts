@@ -4,8 +4,8 @@
  *
  * @module
  */
-import type { RowBatch, SourceRow } from "../db/columns.ts";
-import type { Region } from "../racing_api/schemas.ts";
+import type { RowBatch, SourceRow } from "../db/row_batch.ts";
+import type { Region } from "../racing_api/reference_schemas.ts";
 import { type Currency } from "./money.ts";
 import { blankToNull } from "./numbers.ts";
 

@@ -1,5 +1,6 @@
 import { deepStrictEqual as assertEquals } from "node:assert/strict";
-import { parseApiPayload, RegionsSchema } from "../racing_api/schemas.ts";
+import { parseApiPayload } from "../racing_api/parse_payload.ts";
+import { RegionsSchema } from "../racing_api/reference_schemas.ts";
 import { homeCurrencyOf, regionsToRows } from "./region.ts";
 
 Deno.test("regionsToRows() keys regions by the lower-case code", () => {

@@ -8,8 +8,8 @@
  *
  * @module
  */
-import type { RowBatch, SourceRow } from "../db/columns.ts";
-import type { Result, ResultRunner } from "../racing_api/schemas.ts";
+import type { RowBatch, SourceRow } from "../db/row_batch.ts";
+import type { Result, ResultRunner } from "../racing_api/result_schemas.ts";
 import { isWantedRegion } from "../regions.ts";
 import {
   addAncestor,

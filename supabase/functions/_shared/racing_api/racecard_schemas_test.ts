@@ -3,27 +3,9 @@ import {
   strictEqual as assertSame,
   throws,
 } from "node:assert/strict";
-import {
-  CoursesPageSchema,
-  formatPayloadPath,
-  HorseProSchema,
-  HorseStandardSchema,
-  parseApiPayload,
-  PayloadValidationError,
-  RacecardProSchema,
-  RacecardsProPageSchema,
-  RegionsSchema,
-  ResultSchema,
-  ResultsPageSchema,
-} from "./schemas.ts";
-import {
-  EN_DASH,
-  horsePro,
-  proRacecard,
-  proRunner,
-  result,
-  resultRunner,
-} from "./test_payloads.ts";
+import { parseApiPayload, PayloadValidationError } from "./parse_payload.ts";
+import { RacecardProSchema, RacecardsProPageSchema } from "./racecard_schemas.ts";
+import { proRacecard, proRunner } from "./test_payloads.ts";
 
 function racecardsPage(): Record<string, unknown> {
   return {
@@ -33,10 +15,6 @@ function racecardsPage(): Record<string, unknown> {
     skip: 0,
     query: [["date", "2025-10-07"], ["region_codes", "gb"], ["region_codes", "ire"]],
   };
-}
-
-function resultsPage(): Record<string, unknown> {
-  return { results: [result()], total: 1, limit: 100, skip: 0, query: [["region", "ire"]] };
 }
 
 /** Runs `fn` and returns the PayloadValidationError it throws. */
@@ -177,110 +155,5 @@ Deno.test("RacecardsProPageSchema demands integer totals and a runners array", (
   throws(
     () => parseApiPayload(RacecardsProPageSchema, page, "racecards"),
     /racecards\[0\]\.runners: expected array, received null/,
-  );
-});
-
-Deno.test("ResultsPageSchema accepts results with a PU runner, en dashes and euro prizes", () => {
-  const page = parseApiPayload(ResultsPageSchema, resultsPage(), "results page");
-  const race = page.results?.[0];
-  assertSame(race?.course, "Dundalk (AW) (IRE)");
-  assertSame(race?.dist_m, "2400.0");
-  assertEquals(race?.runners.map((r) => [r.position, r.btn, r.rpr, r.prize]), [
-    ["1", "0", EN_DASH, "€5900"],
-    ["PU", "-", EN_DASH, ""],
-  ]);
-  assertSame(race?.runners[1]?.owner_id, "");
-});
-
-Deno.test("ResultsPageSchema accepts null results and runners without bsp", () => {
-  const empty = { results: null, total: 0, limit: 100, skip: 0, query: [] };
-  assertSame(parseApiPayload(ResultsPageSchema, empty, "results page").results, null);
-  const race = result();
-  race.runners = [resultRunner({ bsp: undefined, jockey_claim_lbs: undefined })];
-  delete race.off_dt;
-  delete race.winning_time_detail;
-  const parsed = parseApiPayload(ResultSchema, race, "result");
-  assertSame(parsed.runners[0]?.bsp, undefined);
-  assertSame(parsed.off_dt, undefined);
-});
-
-Deno.test("parseApiPayload() names the result runner path of a missing horse_id", () => {
-  const page = { ...resultsPage(), results: [result(), result(), result(), result()] };
-  const fourth = (page.results[3] as Record<string, unknown>).runners as Record<string, unknown>[];
-  fourth.push(resultRunner({ horse_id: undefined }));
-  const error = validationErrorOf(() => parseApiPayload(ResultsPageSchema, page, "results page"));
-  assertSame(
-    error.message,
-    "Cannot parse results page payload: results[3].runners[2].horse_id: expected string, " +
-      "received undefined",
-  );
-});
-
-Deno.test("PayloadValidationError lists five issues, counts the rest and shows no values", () => {
-  const secretLooking = "x".repeat(500);
-  const runners = Array.from({ length: 7 }, () => resultRunner({ horse_id: secretLooking }));
-  const race = { ...result(), runners };
-  const error = validationErrorOf(() => parseApiPayload(ResultSchema, race, "result"));
-  assertSame(error.issues.length, 7);
-  assertSame(error.message.includes(secretLooking), false);
-  assertSame(error.message.startsWith("Cannot parse result payload: runners[0].horse_id: "), true);
-  assertSame(error.message.includes("runners[4].horse_id"), true);
-  assertSame(error.message.includes("runners[5].horse_id"), false);
-  assertSame(error.message.endsWith("; and 2 more"), true);
-});
-
-Deno.test("parseApiPayload() reports a non-object payload at the root", () => {
-  const error = validationErrorOf(() => parseApiPayload(ResultsPageSchema, "<html>", "results"));
-  assertSame(
-    error.message,
-    "Cannot parse results payload: (root): expected object, received string",
-  );
-});
-
-Deno.test("formatPayloadPath() joins keys with dots and indexes with brackets", () => {
-  assertSame(formatPayloadPath([]), "(root)");
-  assertSame(
-    formatPayloadPath(["results", 3, "runners", 2, "horse_id"]),
-    "results[3].runners[2].horse_id",
-  );
-  assertSame(formatPayloadPath([0, "region_code"]), "[0].region_code");
-});
-
-Deno.test("HorseProSchema and HorseStandardSchema read profiles with gaps", () => {
-  const pro = parseApiPayload(HorseProSchema, horsePro(), "horse pro");
-  assertSame(pro.sire_id, "sir_3188248");
-  const standard = parseApiPayload(HorseStandardSchema, {
-    id: "hrs_6181308",
-    name: "Flaggan (IRE)",
-    damsire: "",
-    damsire_id: "",
-    dam: null,
-  }, "horse standard");
-  assertSame(standard.damsire_id, "");
-  assertSame(standard.sire_id, undefined);
-  throws(() => parseApiPayload(HorseProSchema, { id: "sir_3188248" }, "horse pro"), /id: /);
-});
-
-Deno.test("CoursesPageSchema and RegionsSchema read the reference lists", () => {
-  const courses = parseApiPayload(CoursesPageSchema, {
-    courses: [
-      { id: "crs_28054", course: "Kempton (AW)", region_code: "gb", region: "Great Britain" },
-      { id: "crs_13780", course: "La Plata", region_code: "arg", region: "Argentina" },
-    ],
-    total: 2,
-  }, "courses");
-  assertEquals(courses.courses.map((c) => c.region_code), ["gb", "arg"]);
-  const regions = parseApiPayload(RegionsSchema, [
-    { region: "Ireland", region_code: "ire" },
-    { region: "Spain", region_code: "spa" },
-  ], "regions");
-  assertSame(regions[1]?.region_code, "spa");
-  throws(
-    () => parseApiPayload(RegionsSchema, [{ region: "Spain" }], "regions"),
-    /\[0\]\.region_code: expected string, received undefined/,
-  );
-  throws(
-    () => parseApiPayload(CoursesPageSchema, { courses: [] }, "courses"),
-    /total: expected number, received undefined/,
   );
 });
