@@ -38,7 +38,7 @@ export const DEMO_SEED = 42;
 /** Credentials of the simulator's one account. */
 export const SIMULATOR_ACCOUNT = { username: "demo", password: "demo" } as const;
 
-/** Environment variable that sets each rate of the functions (see _shared/config.ts). */
+/** Environment variable that sets each rate of the functions (see _shared/config_variables.ts). */
 export const RATE_VARIABLES: Readonly<Record<keyof RateLimits, string>> = Object.freeze({
   racecards_list: "RA_RATE_RACECARDS",
   courses: "RA_RATE_COURSES",

@@ -1,8 +1,9 @@
 /**
  * The endpoints the sync calls, one small function each, and the API's documented limits (the
  * single source of truth for them). Each returns the parsed JSON as `unknown`: callers check it
- * with the zod schemas in schemas.ts. Arguments break a documented limit → RangeError before
- * any request is spent.
+ * with parseApiPayload (parse_payload.ts) against the zod schemas in racecard_schemas.ts,
+ * result_schemas.ts, horse_schemas.ts and reference_schemas.ts. Arguments break a documented
+ * limit → RangeError before any request is spent.
  */
 import { addDays, daysBetween } from "../clock.ts";
 import type { RacingApiClient } from "./client.ts";
