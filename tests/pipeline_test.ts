@@ -76,56 +76,6 @@ Deno.test("a 60-day backfill in many small invocations equals the simulator's tr
   assert.equal(runs!.open, 0);
 });
 
-Deno.test("a worker killed with SIGKILL mid-window is resumed after its lease expires", async () => {
-  await using pipeline = await startPipeline({
-    simulator: { seed: 11, now },
-    env: {
-      RA_BUDGET_MS: "20000",
-      RA_LEASE_SECONDS: "21",
-      RA_RATE_DEFAULT: "2",
-      RA_RATE_GLOBAL: "2",
-      RA_WINDOW_WORKERS: "1",
-    },
-  });
-  const from = "2026-03-01";
-  const to = addDays(from, 29);
-  await planDays(pipeline, from, to, ["results"]);
-  const worker = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", new URL("./support/backfill_worker.ts", import.meta.url).pathname],
-    env: pipeline.env,
-    stdout: "null",
-    stderr: "null",
-  }).spawn();
-  // Wait until the worker has finished one window and is inside the next one.
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const [state] = await pipeline.db.sql<{ done: number; mid: number }[]>`
-      select (count(*) filter (where status = 'done'))::integer as done,
-             (count(*) filter (where status = 'running' and cursor is not null))::integer as mid
-      from public.ra_sync_checkpoints where job = 'results_backfill'`;
-    if (state!.done >= 1 && state!.mid >= 1) break;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  worker.kill("SIGKILL");
-  const status = await worker.status;
-  assert.equal(status.signal, "SIGKILL");
-  const held = await pipeline.db.sql`
-    select window_start::text, status, cursor, lease_owner from public.ra_sync_checkpoints
-    where status = 'running'`;
-  assert.equal(
-    held.length,
-    1,
-    `the killed worker left its window running: ${JSON.stringify(held)}`,
-  );
-  // A new worker cannot take the window until the lease expires; then it finishes everything.
-  await pipeline.db.sql`
-    update public.ra_sync_checkpoints set lease_expires_at = clock_timestamp()
-    where status = 'running'`;
-  await drain(pipeline, "fetch-results");
-  const truth = pipeline.sim.groundTruth(from, to);
-  assert.deepEqual(await resultDifferences(pipeline.db.sql, { races: truth.races }, from, to), []);
-});
-
 Deno.test("two workers started together never take the same window and share the rate", async () => {
   await using pipeline = await startPipeline({
     simulator: { seed: 3, now },
