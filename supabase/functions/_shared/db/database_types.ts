@@ -33,6 +33,26 @@ export type Database = {
                   Relationships: [
                     
                   ]
+                },"ra_jockey_statistics": {
+                  Row: {
+                    "ae_index": number | null,"days_since_last_run": number | null,"days_since_last_win": number | null,"expected_wins": number | null,"jockey_id": string,"last_run_date": string | null,"last_win_date": string | null,"place_percent": number | null,"profit_loss_1u": number | null,"recent_14d_ae_index": number | null,"recent_14d_expected_wins": number | null,"recent_14d_place_percent": number | null,"recent_14d_places": number | null,"recent_14d_profit_loss_1u": number | null,"recent_14d_roi_percent": number | null,"recent_14d_runs": number | null,"recent_14d_seconds": number | null,"recent_14d_thirds": number | null,"recent_14d_win_percent": number | null,"recent_14d_wins": number | null,"recent_30d_ae_index": number | null,"recent_30d_expected_wins": number | null,"recent_30d_place_percent": number | null,"recent_30d_places": number | null,"recent_30d_profit_loss_1u": number | null,"recent_30d_roi_percent": number | null,"recent_30d_runs": number | null,"recent_30d_seconds": number | null,"recent_30d_thirds": number | null,"recent_30d_win_percent": number | null,"recent_30d_wins": number | null,"roi_percent": number | null,"statistics_as_of": string,"total_places": number | null,"total_runs": number | null,"total_seconds": number | null,"total_thirds": number | null,"total_wins": number | null,"win_percent": number | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "ae_index"?: number | null,"days_since_last_run"?: number | null,"days_since_last_win"?: number | null,"expected_wins"?: number | null,"jockey_id": string,"last_run_date"?: string | null,"last_win_date"?: string | null,"place_percent"?: number | null,"profit_loss_1u"?: number | null,"recent_14d_ae_index"?: number | null,"recent_14d_expected_wins"?: number | null,"recent_14d_place_percent"?: number | null,"recent_14d_places"?: number | null,"recent_14d_profit_loss_1u"?: number | null,"recent_14d_roi_percent"?: number | null,"recent_14d_runs"?: number | null,"recent_14d_seconds"?: number | null,"recent_14d_thirds"?: number | null,"recent_14d_win_percent"?: number | null,"recent_14d_wins"?: number | null,"recent_30d_ae_index"?: number | null,"recent_30d_expected_wins"?: number | null,"recent_30d_place_percent"?: number | null,"recent_30d_places"?: number | null,"recent_30d_profit_loss_1u"?: number | null,"recent_30d_roi_percent"?: number | null,"recent_30d_runs"?: number | null,"recent_30d_seconds"?: number | null,"recent_30d_thirds"?: number | null,"recent_30d_win_percent"?: number | null,"recent_30d_wins"?: number | null,"roi_percent"?: number | null,"statistics_as_of": string,"total_places"?: number | null,"total_runs"?: number | null,"total_seconds"?: number | null,"total_thirds"?: number | null,"total_wins"?: number | null,"win_percent"?: number | null
+                  }
+                  Update: {
+                    "ae_index"?: number | null,"days_since_last_run"?: number | null,"days_since_last_win"?: number | null,"expected_wins"?: number | null,"jockey_id"?: string,"last_run_date"?: string | null,"last_win_date"?: string | null,"place_percent"?: number | null,"profit_loss_1u"?: number | null,"recent_14d_ae_index"?: number | null,"recent_14d_expected_wins"?: number | null,"recent_14d_place_percent"?: number | null,"recent_14d_places"?: number | null,"recent_14d_profit_loss_1u"?: number | null,"recent_14d_roi_percent"?: number | null,"recent_14d_runs"?: number | null,"recent_14d_seconds"?: number | null,"recent_14d_thirds"?: number | null,"recent_14d_win_percent"?: number | null,"recent_14d_wins"?: number | null,"recent_30d_ae_index"?: number | null,"recent_30d_expected_wins"?: number | null,"recent_30d_place_percent"?: number | null,"recent_30d_places"?: number | null,"recent_30d_profit_loss_1u"?: number | null,"recent_30d_roi_percent"?: number | null,"recent_30d_runs"?: number | null,"recent_30d_seconds"?: number | null,"recent_30d_thirds"?: number | null,"recent_30d_win_percent"?: number | null,"recent_30d_wins"?: number | null,"roi_percent"?: number | null,"statistics_as_of"?: string,"total_places"?: number | null,"total_runs"?: number | null,"total_seconds"?: number | null,"total_thirds"?: number | null,"total_wins"?: number | null,"win_percent"?: number | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "ra_jockey_statistics_jockey_id_fkey"
+      columns: ["jockey_id"]
+isOneToOne: true
+      referencedRelation: "ra_mst_jockeys"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"ra_mst_bookmaker_aliases": {
                   Row: {
                     "alias": string,"bookmaker_id": string,"created_at": string,"updated_at": string
@@ -281,6 +301,26 @@ isOneToOne: false
                   Relationships: [
                     
                   ]
+                },"ra_owner_statistics": {
+                  Row: {
+                    "ae_index": number | null,"days_since_last_run": number | null,"days_since_last_win": number | null,"expected_wins": number | null,"last_run_date": string | null,"last_win_date": string | null,"owner_id": string,"place_percent": number | null,"profit_loss_1u": number | null,"recent_14d_ae_index": number | null,"recent_14d_expected_wins": number | null,"recent_14d_place_percent": number | null,"recent_14d_places": number | null,"recent_14d_profit_loss_1u": number | null,"recent_14d_roi_percent": number | null,"recent_14d_runs": number | null,"recent_14d_seconds": number | null,"recent_14d_thirds": number | null,"recent_14d_win_percent": number | null,"recent_14d_wins": number | null,"recent_30d_ae_index": number | null,"recent_30d_expected_wins": number | null,"recent_30d_place_percent": number | null,"recent_30d_places": number | null,"recent_30d_profit_loss_1u": number | null,"recent_30d_roi_percent": number | null,"recent_30d_runs": number | null,"recent_30d_seconds": number | null,"recent_30d_thirds": number | null,"recent_30d_win_percent": number | null,"recent_30d_wins": number | null,"roi_percent": number | null,"statistics_as_of": string,"total_horses": number | null,"total_places": number | null,"total_runs": number | null,"total_seconds": number | null,"total_thirds": number | null,"total_wins": number | null,"win_percent": number | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "ae_index"?: number | null,"days_since_last_run"?: number | null,"days_since_last_win"?: number | null,"expected_wins"?: number | null,"last_run_date"?: string | null,"last_win_date"?: string | null,"owner_id": string,"place_percent"?: number | null,"profit_loss_1u"?: number | null,"recent_14d_ae_index"?: number | null,"recent_14d_expected_wins"?: number | null,"recent_14d_place_percent"?: number | null,"recent_14d_places"?: number | null,"recent_14d_profit_loss_1u"?: number | null,"recent_14d_roi_percent"?: number | null,"recent_14d_runs"?: number | null,"recent_14d_seconds"?: number | null,"recent_14d_thirds"?: number | null,"recent_14d_win_percent"?: number | null,"recent_14d_wins"?: number | null,"recent_30d_ae_index"?: number | null,"recent_30d_expected_wins"?: number | null,"recent_30d_place_percent"?: number | null,"recent_30d_places"?: number | null,"recent_30d_profit_loss_1u"?: number | null,"recent_30d_roi_percent"?: number | null,"recent_30d_runs"?: number | null,"recent_30d_seconds"?: number | null,"recent_30d_thirds"?: number | null,"recent_30d_win_percent"?: number | null,"recent_30d_wins"?: number | null,"roi_percent"?: number | null,"statistics_as_of": string,"total_horses"?: number | null,"total_places"?: number | null,"total_runs"?: number | null,"total_seconds"?: number | null,"total_thirds"?: number | null,"total_wins"?: number | null,"win_percent"?: number | null
+                  }
+                  Update: {
+                    "ae_index"?: number | null,"days_since_last_run"?: number | null,"days_since_last_win"?: number | null,"expected_wins"?: number | null,"last_run_date"?: string | null,"last_win_date"?: string | null,"owner_id"?: string,"place_percent"?: number | null,"profit_loss_1u"?: number | null,"recent_14d_ae_index"?: number | null,"recent_14d_expected_wins"?: number | null,"recent_14d_place_percent"?: number | null,"recent_14d_places"?: number | null,"recent_14d_profit_loss_1u"?: number | null,"recent_14d_roi_percent"?: number | null,"recent_14d_runs"?: number | null,"recent_14d_seconds"?: number | null,"recent_14d_thirds"?: number | null,"recent_14d_win_percent"?: number | null,"recent_14d_wins"?: number | null,"recent_30d_ae_index"?: number | null,"recent_30d_expected_wins"?: number | null,"recent_30d_place_percent"?: number | null,"recent_30d_places"?: number | null,"recent_30d_profit_loss_1u"?: number | null,"recent_30d_roi_percent"?: number | null,"recent_30d_runs"?: number | null,"recent_30d_seconds"?: number | null,"recent_30d_thirds"?: number | null,"recent_30d_win_percent"?: number | null,"recent_30d_wins"?: number | null,"roi_percent"?: number | null,"statistics_as_of"?: string,"total_horses"?: number | null,"total_places"?: number | null,"total_runs"?: number | null,"total_seconds"?: number | null,"total_thirds"?: number | null,"total_wins"?: number | null,"win_percent"?: number | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "ra_owner_statistics_owner_id_fkey"
+      columns: ["owner_id"]
+isOneToOne: true
+      referencedRelation: "ra_mst_owners"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"ra_sync_checkpoints": {
                   Row: {
                     "api_calls": number,"attempts": number,"created_at": string,"cursor": Json | null,"finished_at": string | null,"id": number,"job": string,"last_error": string | null,"lease_expires_at": string | null,"lease_owner": string | null,"max_attempts": number | null,"rows_written": number,"started_at": string | null,"status": string,"updated_at": string,"window_end": string,"window_start": string
@@ -348,6 +388,26 @@ isOneToOne: true
                   }
                   Relationships: [
                     
+                  ]
+                },"ra_trainer_statistics": {
+                  Row: {
+                    "ae_index": number | null,"days_since_last_run": number | null,"days_since_last_win": number | null,"expected_wins": number | null,"last_run_date": string | null,"last_win_date": string | null,"place_percent": number | null,"profit_loss_1u": number | null,"recent_14d_ae_index": number | null,"recent_14d_expected_wins": number | null,"recent_14d_place_percent": number | null,"recent_14d_places": number | null,"recent_14d_profit_loss_1u": number | null,"recent_14d_roi_percent": number | null,"recent_14d_runs": number | null,"recent_14d_seconds": number | null,"recent_14d_thirds": number | null,"recent_14d_win_percent": number | null,"recent_14d_wins": number | null,"recent_30d_ae_index": number | null,"recent_30d_expected_wins": number | null,"recent_30d_place_percent": number | null,"recent_30d_places": number | null,"recent_30d_profit_loss_1u": number | null,"recent_30d_roi_percent": number | null,"recent_30d_runs": number | null,"recent_30d_seconds": number | null,"recent_30d_thirds": number | null,"recent_30d_win_percent": number | null,"recent_30d_wins": number | null,"roi_percent": number | null,"statistics_as_of": string,"total_places": number | null,"total_runs": number | null,"total_seconds": number | null,"total_thirds": number | null,"total_wins": number | null,"trainer_id": string,"win_percent": number | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "ae_index"?: number | null,"days_since_last_run"?: number | null,"days_since_last_win"?: number | null,"expected_wins"?: number | null,"last_run_date"?: string | null,"last_win_date"?: string | null,"place_percent"?: number | null,"profit_loss_1u"?: number | null,"recent_14d_ae_index"?: number | null,"recent_14d_expected_wins"?: number | null,"recent_14d_place_percent"?: number | null,"recent_14d_places"?: number | null,"recent_14d_profit_loss_1u"?: number | null,"recent_14d_roi_percent"?: number | null,"recent_14d_runs"?: number | null,"recent_14d_seconds"?: number | null,"recent_14d_thirds"?: number | null,"recent_14d_win_percent"?: number | null,"recent_14d_wins"?: number | null,"recent_30d_ae_index"?: number | null,"recent_30d_expected_wins"?: number | null,"recent_30d_place_percent"?: number | null,"recent_30d_places"?: number | null,"recent_30d_profit_loss_1u"?: number | null,"recent_30d_roi_percent"?: number | null,"recent_30d_runs"?: number | null,"recent_30d_seconds"?: number | null,"recent_30d_thirds"?: number | null,"recent_30d_win_percent"?: number | null,"recent_30d_wins"?: number | null,"roi_percent"?: number | null,"statistics_as_of": string,"total_places"?: number | null,"total_runs"?: number | null,"total_seconds"?: number | null,"total_thirds"?: number | null,"total_wins"?: number | null,"trainer_id": string,"win_percent"?: number | null
+                  }
+                  Update: {
+                    "ae_index"?: number | null,"days_since_last_run"?: number | null,"days_since_last_win"?: number | null,"expected_wins"?: number | null,"last_run_date"?: string | null,"last_win_date"?: string | null,"place_percent"?: number | null,"profit_loss_1u"?: number | null,"recent_14d_ae_index"?: number | null,"recent_14d_expected_wins"?: number | null,"recent_14d_place_percent"?: number | null,"recent_14d_places"?: number | null,"recent_14d_profit_loss_1u"?: number | null,"recent_14d_roi_percent"?: number | null,"recent_14d_runs"?: number | null,"recent_14d_seconds"?: number | null,"recent_14d_thirds"?: number | null,"recent_14d_win_percent"?: number | null,"recent_14d_wins"?: number | null,"recent_30d_ae_index"?: number | null,"recent_30d_expected_wins"?: number | null,"recent_30d_place_percent"?: number | null,"recent_30d_places"?: number | null,"recent_30d_profit_loss_1u"?: number | null,"recent_30d_roi_percent"?: number | null,"recent_30d_runs"?: number | null,"recent_30d_seconds"?: number | null,"recent_30d_thirds"?: number | null,"recent_30d_win_percent"?: number | null,"recent_30d_wins"?: number | null,"roi_percent"?: number | null,"statistics_as_of"?: string,"total_places"?: number | null,"total_runs"?: number | null,"total_seconds"?: number | null,"total_thirds"?: number | null,"total_wins"?: number | null,"trainer_id"?: string,"win_percent"?: number | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "ra_trainer_statistics_trainer_id_fkey"
+      columns: ["trainer_id"]
+isOneToOne: true
+      referencedRelation: "ra_mst_trainers"
+      referencedColumns: ["id"]
+    }
                   ]
                 }
           }
