@@ -115,9 +115,12 @@ export function renderStatus(snapshot: StatusSnapshot): string {
   if (snapshot.runs.length > 0) {
     lines.push("", "Latest runs:");
     for (const run of snapshot.runs) {
-      const duration = run.duration_ms === null
+      // A run closed as stale has no duration: it never said when it stopped.
+      const duration = run.duration_ms !== null
+        ? formatDuration(run.duration_ms / 1000)
+        : run.status === "running"
         ? "running"
-        : formatDuration(run.duration_ms / 1000);
+        : "-";
       lines.push(
         `  ${run.started_at.toISOString().slice(0, 19)}Z ${run.function_name.padEnd(16)} ${
           (run.mode ?? "").padEnd(9)
