@@ -1,7 +1,7 @@
 /**
- * The request envelope every function shares (DESIGN §5): `GET` answers health; `POST` checks
- * the key (401), reads at most 64 KB of body (413) and validates it (400 naming the field, also
- * for a date out of bounds), opens a run, answers 202 with the run id and goes on in the
+ * The request envelope every function shares (DESIGN §5): `GET` answers health (health.ts: 200
+ * with its checks, 503 naming what fails); `POST` checks the key (401), reads at most 64 KB of
+ * body (413) and validates it (400 naming the field, also for a date out of bounds), opens a run, answers 202 with the run id and goes on in the
  * background (`EdgeRuntime.waitUntil`), or with `"wait": true` answers 200 with the run summary.
  * On shutdown the run is marked interrupted and its leases released; runs of any function left
  * running past the wall-clock limit are closed as interrupted when the next run opens.
@@ -23,6 +23,7 @@ import {
   type RunSummary,
 } from "../sync/runs.ts";
 import { isAuthorized } from "./auth.ts";
+import { healthAnswer, healthChecks } from "./health.ts";
 import { currentPlatform, type Platform } from "./platform.ts";
 import {
   BadRequestError,
@@ -201,7 +202,8 @@ export function createJobHandler<B extends JobBody>(
 
   return async function handle(request: Request): Promise<Response> {
     if (request.method === "GET") {
-      return json(200, { function: job.functionName, status: "ok" });
+      const health = healthAnswer(job.functionName, await healthChecks(job.functionName, ready));
+      return json(health.status, health.body);
     }
     if (request.method !== "POST") {
       return json(405, { error: "method_not_allowed", message: "Use POST (or GET for health)" });
