@@ -29,6 +29,12 @@ import {
 } from "./demo_stack.ts";
 import { Teardown } from "./demo_teardown.ts";
 import { functionsClient, invokeFunction } from "./invoke.ts";
+import {
+  DEMO_MIN_RUNS,
+  refreshStatistics,
+  renderTopJockeys,
+  topJockeysByAe,
+} from "./demo_statistics.ts";
 import { readStatus, renderStatus } from "./status_report.ts";
 import { runCommand, UsageError } from "./terminal.ts";
 
@@ -279,6 +285,12 @@ async function main(): Promise<number> {
       ...(target.simulatorRequests ? { simulatorRequests: target.simulatorRequests() } : {}),
       elapsedSeconds: (performance.now() - started) / 1000,
     }));
+    const statistics = await refreshStatistics(target.sql);
+    out.line(
+      `\nStatistics refreshed in SQL (${statistics.status}, ${statistics.rows_written} rows); ` +
+        `top jockeys of these days by A/E (at least ${DEMO_MIN_RUNS} runs):`,
+    );
+    out.line(renderTopJockeys(await topJockeysByAe(target.sql)));
     out.line("\nStatus (deno task status):");
     out.line(renderStatus(await readStatus(target.sql)));
     const empty = emptyExpectedTables(counts);
