@@ -27,7 +27,6 @@ import { planWindows } from "../supabase/functions/_shared/sync/checkpoints.ts";
 import { DEFAULT_RATES, MAX_GLOBAL_RATE } from "../supabase/functions/_shared/sync/rates.ts";
 import { DEFAULT_RESULTS_WINDOW_DAYS } from "../supabase/functions/_shared/sync/windows.ts";
 import { resultsPageToRows } from "../supabase/functions/_shared/transform/result.ts";
-import { drainBackfill, handlerBackfillInvoke } from "../dev/stack/backfill_drain.ts";
 import { FUNCTION_FACTORIES } from "../dev/stack/function_registry.ts";
 import { createDatabase, type LocalPostgres, startPostgres } from "../dev/stack/postgres.ts";
 import { pushMigrations } from "../dev/stack/tools.ts";
@@ -268,12 +267,17 @@ async function backfillBench(
   try {
     for (const job of plan.jobs) await planWindows(sql, job.checkpointJob, job.windows);
     await fetch(`${sim.baseUrl}/_admin/requests`, { method: "DELETE" });
-    const platform = { waitUntil: () => false, onShutdown: () => {} };
-    const drain = (name: string) => {
-      const handler = FUNCTION_FACTORIES[name]!(env, { platform, logSink: () => {}, sql });
-      return drainBackfill(name, handlerBackfillInvoke(handler, name, FUNCTION_KEY), {
-        maxInvocations: 100_000,
-      });
+    // Each function drains in a process of its own, as each runs in its own isolate when
+    // deployed: one job's parsing and writing never holds up the other's timers.
+    const drain = async (name: string) => {
+      const child = new Deno.Command(Deno.execPath(), {
+        args: ["run", "-A", new URL("./bench_drain.ts", import.meta.url).pathname, name],
+        env,
+        stdout: "null",
+        stderr: "inherit",
+      }).spawn();
+      const status = await child.status;
+      if (!status.success) throw new Error(`the ${name} backfill drain failed (${status.code})`);
     };
     const started = performance.now();
     const progress = setInterval(async () => {
