@@ -9,7 +9,7 @@
  * first when we do not store them yet), or else every not-found horse and every horse given up on.
  */
 import { z } from "zod";
-import { writeBatch, writeBatchInTransaction } from "../_shared/db/writer.ts";
+import { rowCount, writeBatch, writeBatchInTransaction } from "../_shared/db/writer.ts";
 import type { JobDefinition } from "../_shared/http/serve_job.ts";
 import {
   claimHorses,
@@ -52,12 +52,6 @@ export const ENRICH_WORKERS = 4;
 
 /** How one horse ended. */
 type HorseOutcome = "pro" | "standard" | "not_found";
-
-function rowCount(counts: Record<string, number | undefined>): number {
-  let total = 0;
-  for (const count of Object.values(counts)) total += count ?? 0;
-  return total;
-}
 
 /** Fetches one claimed horse and writes its rows with the end of its lease, in one transaction. */
 async function enrichHorse(

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import type { RowBatch } from "../_shared/db/row_batch.ts";
-import { writeBatchInTransaction } from "../_shared/db/writer.ts";
+import { rowCount, writeBatchInTransaction } from "../_shared/db/writer.ts";
 import type { JobDefinition } from "../_shared/http/serve_job.ts";
 import { BOOKMAKER_LIST_VERSION, BOOKMAKERS, bookmakerSeedRows } from "./bookmakers.ts";
 import { refreshPeople } from "./people.ts";
@@ -51,12 +51,6 @@ export type SyncMastersBody = z.infer<typeof SyncMastersBodySchema>;
 interface EntityOutcome {
   readonly rowsWritten: number;
   readonly details: Record<string, unknown>;
-}
-
-function rowCount(counts: Record<string, number | undefined>): number {
-  let total = 0;
-  for (const count of Object.values(counts)) total += count ?? 0;
-  return total;
 }
 
 async function write(context: JobContext, rows: RowBatch<"masters">): Promise<number> {

@@ -10,6 +10,13 @@ import { type MergePolicy, type TableName, WRITE_ORDER, type WriterSource } from
 /** Rows inserted or changed per table (unchanged rows count 0); includes key-only parents. */
 export type WriteCounts = { [T in TableName]?: number };
 
+/** Rows written over every table of a write's counts. */
+export function rowCount(counts: WriteCounts): number {
+  let total = 0;
+  for (const count of Object.values(counts)) total += count ?? 0;
+  return total;
+}
+
 /** A batch the writer refuses before it runs any statement: the transform has a bug. */
 export class InvalidBatchError extends Error {
   /** The table whose rows were refused. */

@@ -13,7 +13,7 @@ import { ConfigError, loadConfig, type SyncConfig } from "../config.ts";
 import { createDbClient } from "../db/client.ts";
 import { guardAgainstDriverSocketBug } from "../db/driver_guard.ts";
 import { createLogger, type Logger } from "../log.ts";
-import { isTransientDatabaseError } from "../sync/failures.ts";
+import { isTransientDatabaseError, messageOf } from "../sync/failures.ts";
 import { createJobContext, type JobContext } from "../sync/job_context.ts";
 import {
   closeRun,
@@ -79,7 +79,7 @@ export function failedSummary(error: unknown): RunSummary {
     windows_failed: 0,
     api_calls: 0,
     rows_written: 0,
-    error: error instanceof Error ? error.message : String(error),
+    error: messageOf(error),
     details: {},
   };
 }
@@ -191,7 +191,7 @@ export function createJobHandler<B extends JobBody>(
       } catch (error) {
         if (attempt >= CLOSE_TRIES || !isTransientDatabaseError(error)) {
           log.error("could not record the end of the run; the next run closes it as stale", {
-            error: error instanceof Error ? error.message : String(error),
+            error: messageOf(error),
           });
           return;
         }
@@ -251,7 +251,7 @@ export function createJobHandler<B extends JobBody>(
     } catch (error) {
       if (!isTransientDatabaseError(error)) throw error;
       // Nothing has started: the caller (a cron tick) may simply call again.
-      const message = error instanceof Error ? error.message : String(error);
+      const message = messageOf(error);
       baseLog.error("the database is unavailable", { error: message });
       return json(503, {
         error: "database_unavailable",

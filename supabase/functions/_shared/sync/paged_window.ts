@@ -8,7 +8,7 @@
  */
 import type postgres from "postgres";
 import { z } from "zod";
-import { writeBatch } from "../db/writer.ts";
+import { rowCount, writeBatch } from "../db/writer.ts";
 import {
   parsePayload,
   type PayloadKind,
@@ -65,12 +65,6 @@ export async function inTransactionRetryingDeadlocks(
       await context.clock.sleep(20 * attempt + Math.random() * 50, context.signal);
     }
   }
-}
-
-function rowCount(counts: Record<string, number | undefined>): number {
-  let total = 0;
-  for (const count of Object.values(counts)) total += count ?? 0;
-  return total;
 }
 
 /** Fetches, validates, transforms and writes every page of a claimed window, then completes it. */
