@@ -11,6 +11,7 @@ import { horseProJson, horseStandardJson } from "./horse_payload.ts";
 import type { WorldHorse } from "./horses.ts";
 import { QueryReader, validationBody } from "./query_validation.ts";
 import type { Race } from "./race_model.ts";
+import { cardStage } from "./racecard_payload.ts";
 import { ENDPOINT_RATES } from "./rate_limiter.ts";
 import { dateOfDay, dayNumber } from "./uk_time.ts";
 import {
@@ -162,7 +163,7 @@ const listRacecards: Route["handle"] = (world, request) => {
   const keep = regionFilter(reader.list("region_codes"), reader.list("course_ids"));
   const cards = world.raceDay(date).races
     .filter(keep)
-    .map((race) => world.racecard(race, today))
+    .map((race) => world.racecard(race, request.nowMs, today))
     .filter((card) => card !== null);
   return ok({
     racecards: cards.slice(skip, skip + limit),
@@ -176,8 +177,17 @@ const listRacecards: Route["handle"] = (world, request) => {
 const oneRacecard: Route["handle"] = (world, request) => {
   const race = world.race(request.params["race_id"] as string);
   if (!race || race.day < dayNumber(FIRST_RACECARD_DATE)) return notFound();
-  const card = world.racecard(race, ukDayOf(request.nowMs));
+  const card = world.racecard(race, request.nowMs);
   return card ? ok(card) : notFound();
+};
+
+/** A runner's prices and their history; 404 where the racecard is not served or for a stranger. */
+const runnerOdds: Route["handle"] = (world, request) => {
+  const race = world.race(request.params["race_id"] as string);
+  if (!race || race.day < dayNumber(FIRST_RACECARD_DATE)) return notFound();
+  if (!cardStage(race, ukDayOf(request.nowMs))) return notFound();
+  const odds = world.runnerOdds(race, request.params["horse_id"] as string, request.nowMs);
+  return odds ? ok(odds) : notFound();
 };
 
 const listResults: Route["handle"] = (world, request) => {
@@ -313,6 +323,12 @@ export const ROUTES: readonly Route[] = [
     minPlan: "pro",
     rate: ENDPOINT_RATES.default,
     handle: oneRacecard,
+  },
+  {
+    template: "/v1/odds/{race_id}/{horse_id}",
+    minPlan: "pro",
+    rate: ENDPOINT_RATES.default,
+    handle: runnerOdds,
   },
   {
     template: "/v1/results",

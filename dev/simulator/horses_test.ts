@@ -6,12 +6,13 @@ import { dayNumber } from "./uk_time.ts";
 import { isHomeRace, World } from "./world.ts";
 
 const TODAY = dayNumber("2025-09-30");
+const NOW_MS = Date.parse("2025-09-30T20:00:00Z");
 
 function cardsBetween(world: World, from: string, days: number): RacecardOddsProJson[] {
   const out: RacecardOddsProJson[] = [];
   for (let day = dayNumber(from); day < dayNumber(from) + days; day++) {
     for (const race of world.raceDay(day).races.filter(isHomeRace)) {
-      const card = world.racecard(race, TODAY);
+      const card = world.racecard(race, NOW_MS);
       if (card) out.push(card);
     }
   }

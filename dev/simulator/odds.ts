@@ -1,6 +1,8 @@
 /**
- * Bookmaker prices on racecards: about 20 UK/IRE books and the exchange, each a little off the
- * market, with each-way terms and (for races from 2025-03-17) a history of price changes.
+ * The bookmakers quoted on pro racecards and how each writes a price: about 20 UK/IRE books, the
+ * spread firms and the exchange, with the spellings that vary from day to day, the occasional
+ * book nobody has listed, each-way terms and the forecast SP text. The moving market itself is
+ * in `odds_market.ts`, its rendering in `odds_payload.ts`.
  * @module
  */
 
@@ -11,14 +13,16 @@ import {
   formatDecimalPrice,
   fractionDecimal,
   FRACTIONS,
-  nearestFractionIndex,
+  nearestFractionIndexOfLogOdds,
 } from "./racing_formats.ts";
-import { hashInts, SeededRandom, tagOf } from "./seeded_random.ts";
-import { dayNumber, formatOffDt, formatUkStamp } from "./uk_time.ts";
+import { hashInts, tagOf, unitOf } from "./seeded_random.ts";
 
 /** A bookmaker and how it writes prices. */
-interface Bookmaker {
+export interface Bookmaker {
+  /** The usual spelling. */
   name: string;
+  /** Other spellings the API writes on some days. */
+  variants: readonly string[];
   /** Writes 4/1 as "4". */
   bareWholes: boolean;
   /** Writes 6.0 with one decimal place. */
@@ -26,10 +30,26 @@ interface Bookmaker {
   exchange: boolean;
   /** Typical margin over the market. */
   margin: number;
+  /** Seeds the book's prices (its usual name's tag, so spellings do not move prices). */
+  tag: number;
 }
 
-/** The bookmakers quoted on pro racecards. */
-export const BOOKMAKERS: readonly Bookmaker[] = [
+type BookRow = [string, boolean, boolean, number, string[]?];
+
+function bookOf([name, bareWholes, onePlace, margin, variants]: BookRow): Bookmaker {
+  return {
+    name,
+    variants: variants ?? [],
+    bareWholes,
+    onePlace,
+    exchange: name === "Betfair Exchange",
+    margin,
+    tag: tagOf(name),
+  };
+}
+
+/** The bookmakers quoted on pro racecards (every spelling resolves in sync-masters' list). */
+export const BOOKMAKERS: readonly Bookmaker[] = ([
   ["Bet365", true, false, 0.02],
   ["William Hill", false, false, 0.03],
   ["Paddy Power", true, false, 0.03],
@@ -38,41 +58,73 @@ export const BOOKMAKERS: readonly Bookmaker[] = [
   ["Ladbrokes", false, false, 0.035],
   ["Coral", false, false, 0.035],
   ["Betfred", true, false, 0.03],
-  ["BetVictor", true, true, 0.02],
+  ["BetVictor", true, true, 0.02, ["Bet Victor"]],
   ["Unibet", false, true, 0.03],
-  ["Boylesports", true, false, 0.03],
-  ["888sport", false, true, 0.04],
+  ["Boylesports", true, false, 0.03, ["Boyle Sports"]],
+  ["888sport", false, true, 0.04, ["888 Sport"]],
   ["Betway", false, false, 0.04],
   ["Star Sports", true, false, 0.02],
   ["BetMGM", false, true, 0.035],
   ["Midnite", true, false, 0.03],
   ["Virgin Bet", false, false, 0.035],
-  ["Spreadex", true, true, 0.03],
+  ["Spreadex", true, true, 0.03, ["Spread Ex"]],
+  ["Sporting Index", false, true, 0.03, ["SportingIndex"]],
   ["Tote", false, true, 0.05],
   ["Betfair Exchange", false, false, 0],
-].map(([name, bareWholes, onePlace, margin]) => ({
-  name: name as string,
-  bareWholes: bareWholes as boolean,
-  onePlace: onePlace as boolean,
-  exchange: name === "Betfair Exchange",
-  margin: margin as number,
-}));
+] as BookRow[]).map(bookOf);
 
-/** One bookmaker's price as the pro racecard writes it. */
-export interface OddsItem {
-  bookmaker: string;
-  fractional: string;
-  decimal: string;
-  ew_places: string;
-  ew_denom: string;
-  updated: string;
-  history: { changed_at: string; fractional: string; decimal: string }[];
+/**
+ * Books the API quotes now and then that no bookmaker list of the project knows: about one day in
+ * ten one of them is quoted, so a sync must store prices from a name it cannot resolve.
+ */
+export const UNKNOWN_BOOKMAKERS: readonly Bookmaker[] = ([
+  ["Fitzdares", false, false, 0.03],
+  ["BetGoodwin", true, false, 0.035],
+  ["Copybet", false, true, 0.04],
+] as BookRow[]).map(bookOf);
+
+/** Share of days on which one unknown book is quoted. */
+const UNKNOWN_BOOK_DAY_SHARE = 0.1;
+/** Chance that a book with other spellings uses one of them on a given day. */
+const VARIANT_DAY_SHARE = 0.35;
+
+/** A book as quoted on one day: the book and the name the API writes for it that day. */
+export interface BookOfDay {
+  book: Bookmaker;
+  name: string;
 }
 
-/** First race date with price histories. */
-const HISTORY_FROM_DAY = dayNumber("2025-03-17");
+/** The books quoted on a day and their spellings that day (same for every race of the day). */
+export function booksOfDay(seed: number, day: number): BookOfDay[] {
+  const books = BOOKMAKERS.map((book) => {
+    const roll = unitOf(hashInts(seed, tagOf("book-spelling"), day, book.tag));
+    const variant = roll < VARIANT_DAY_SHARE && book.variants.length
+      ? book.variants[Math.floor((roll / VARIANT_DAY_SHARE) * book.variants.length)]
+      : undefined;
+    return { book, name: variant ?? book.name };
+  });
+  const unknown = unitOf(hashInts(seed, tagOf("unknown-book"), day));
+  if (unknown < UNKNOWN_BOOK_DAY_SHARE) {
+    const index = Math.floor((unknown / UNKNOWN_BOOK_DAY_SHARE) * UNKNOWN_BOOKMAKERS.length);
+    const book = UNKNOWN_BOOKMAKERS[index] as Bookmaker;
+    // Before the exchange, which the API lists last.
+    books.splice(books.length - 1, 0, { book, name: book.name });
+  }
+  return books;
+}
 
-function exchangeTick(decimal: number): number {
+/** Each-way places and fraction denominator of a race ("" when the field is too small). */
+export function eachWayTerms(race: Race): [string, string] {
+  const field = race.entries.filter((e) => !e.nonRunner).length;
+  if (field < 5) return ["", ""];
+  if (field < 8) return ["2", "4"];
+  if (race.handicap && field >= 16) return ["4", "4"];
+  if (race.handicap && field >= 12) return ["3", "4"];
+  return ["3", "5"];
+}
+
+/** Rounds a decimal price to the exchange's tick ladder. */
+export function exchangeTick(decimal: number): number {
   const step = decimal < 2
     ? 0.01
     : decimal < 3
@@ -92,95 +144,60 @@ function exchangeTick(decimal: number): number {
     : decimal < 100
     ? 5
     : 10;
-  return Math.round(Math.round(decimal / step) * step * 100) / 100;
+  return Math.min(1000, Math.round(Math.round(decimal / step) * step * 100) / 100);
 }
 
-function eachWayTerms(race: Race): [string, string] {
-  const field = race.entries.filter((e) => !e.nonRunner).length;
-  if (field < 5) return ["", ""];
-  if (field < 8) return ["2", "4"];
-  if (race.handicap && field >= 16) return ["4", "4"];
-  if (race.handicap && field >= 12) return ["3", "4"];
-  return ["3", "5"];
+// Ladder lookups run for every price a book shows (about 100,000 a racing day), so the nearest
+// ladder step is read from a table over log-odds in steps of 1/256 instead of searched.
+const LADDER_LO = Math.log(0.01);
+const LADDER_STEPS = 256;
+const LADDER = (() => {
+  const size = Math.ceil((Math.log(300) - LADDER_LO) * LADDER_STEPS);
+  const table = new Uint8Array(size);
+  for (let i = 0; i < size; i++) {
+    table[i] = nearestFractionIndexOfLogOdds(LADDER_LO + (i + 0.5) / LADDER_STEPS);
+  }
+  return table;
+})();
+
+/**
+ * The price a book displays for a true price given as log(decimal - 1): an index in FRACTIONS,
+ * or for the exchange its tick price.
+ */
+export function displayedPrice(book: Bookmaker, logOdds: number): number {
+  if (book.exchange) return exchangeTick(1 + Math.exp(logOdds));
+  const slot = Math.floor((logOdds - LADDER_LO) * LADDER_STEPS);
+  return LADDER[Math.min(LADDER.length - 1, Math.max(0, slot))] as number;
 }
 
-function quote(book: Bookmaker, decimal: number): [string, string] {
+// Quotes repeat across runners and books, so their texts are made once and shared: by ladder
+// index for each way of writing fractions, by tick price for the exchange.
+const ladderTexts = new Map<number, (readonly [string, string])[]>();
+const tickTexts = new Map<number, readonly [string, string]>();
+
+/** `[fractional, decimal]` texts of a displayed price (see `displayedPrice`) as a book writes it. */
+export function quoteText(book: Bookmaker, price: number): readonly [string, string] {
   if (book.exchange) {
-    const price = exchangeTick(decimal);
-    const text = formatDecimalPrice(price, false);
-    return [text, text];
+    let texts = tickTexts.get(price);
+    if (!texts) {
+      const text = formatDecimalPrice(price, false);
+      texts = [text, text];
+      tickTexts.set(price, texts);
+    }
+    return texts;
   }
-  const index = nearestFractionIndex(decimal);
-  return [
-    formatBookFraction(index, book.bareWholes),
-    formatDecimalPrice(fractionDecimal(index), book.onePlace),
-  ];
-}
-
-/** Prices of every bookmaker for one runner (empty for non-runners and foreign races). */
-export function oddsFor(race: Race, price: MarketPrice): OddsItem[] {
-  if (price.entry.nonRunner || price.probability <= 0) return [];
-  const rng = new SeededRandom(hashInts(race.seedHash, tagOf("odds"), price.entry.racer.key));
-  const [ewPlaces, ewDenom] = eachWayTerms(race);
-  const fair = 1 / price.probability;
-  const withHistory = race.day >= HISTORY_FROM_DAY;
-  const items: OddsItem[] = [];
-  for (const book of BOOKMAKERS) {
-    const updatedMs = race.offUtcMs - rng.int(60, 3 * 3600) * 1000;
-    const missing = rng.next();
-    if (missing < 0.03) {
-      items.push({
-        bookmaker: book.name,
-        fractional: "-",
-        decimal: "-",
-        ew_places: "",
-        ew_denom: "",
-        updated: formatUkStamp(updatedMs),
-        history: [],
-      });
-      continue;
-    }
-    if (missing < 0.035 && !book.exchange) {
-      items.push({
-        bookmaker: book.name,
-        fractional: "SP",
-        decimal: "0",
-        ew_places: ewPlaces,
-        ew_denom: ewDenom,
-        updated: formatUkStamp(updatedMs),
-        history: [],
-      });
-      continue;
-    }
-    const decimal = Math.max(
-      1.01,
-      1 + (fair * Math.exp(rng.normal() * 0.07) - 1) / (1 + book.margin),
+  const style = (book.bareWholes ? 1 : 0) + (book.onePlace ? 2 : 0);
+  let ladder = ladderTexts.get(style);
+  if (!ladder) {
+    ladder = FRACTIONS.map((_, index) =>
+      [
+        formatBookFraction(index, book.bareWholes),
+        formatDecimalPrice(fractionDecimal(index), book.onePlace),
+      ] as const
     );
-    const [fractional, decimalText] = quote(book, decimal);
-    const history: OddsItem["history"] = [];
-    if (withHistory) {
-      // Earlier prices, oldest first, each changed before the current price was set.
-      const changes = rng.int(0, 4);
-      let at = updatedMs;
-      let price = decimal;
-      for (let i = 0; i < changes; i++) {
-        at -= rng.int(600, 5400) * 1000;
-        price = Math.max(1.01, 1 + (price - 1) * Math.exp(rng.normal() * 0.15));
-        const [f, d] = quote(book, price);
-        history.unshift({ changed_at: formatOffDt(at), fractional: f, decimal: d });
-      }
-    }
-    items.push({
-      bookmaker: book.name,
-      fractional,
-      decimal: decimalText,
-      ew_places: book.exchange ? "" : ewPlaces,
-      ew_denom: book.exchange ? "" : ewDenom,
-      updated: formatUkStamp(updatedMs),
-      history,
-    });
+    ladderTexts.set(style, ladder);
   }
-  return items;
+  return ladder[price] as readonly [string, string];
 }
 
 /** Forecast SP text for a racecard: "7/2 Bird Of War, 100/30 Supreme Dancer, …". */

@@ -15,6 +15,34 @@ export interface OddsHistoryJson {
   history: { changed_at: string; fractional: string; decimal: string }[];
 }
 
+/** `RaceRunnerOdds` (`/v1/odds/{race_id}/{horse_id}`); its items are `RaceRunnerOddsBookmakers`. */
+export interface RaceRunnerOddsJson {
+  race_id: string;
+  horse_id: string;
+  horse: string;
+  odds: OddsHistoryJson[];
+}
+
+/** Every price change of a race's market up to the off (`oddsTruth`, `/_admin/odds-truth`). */
+export interface OddsTruth {
+  race_id: string;
+  off_ms: number;
+  runners: {
+    horse_id: string;
+    books: {
+      /** The name as the API writes it on the race day. */
+      bookmaker: string;
+      changes: {
+        at_ms: number;
+        fractional: string;
+        decimal: string;
+        ew_places: string;
+        ew_denom: string;
+      }[];
+    }[];
+  }[];
+}
+
 /** `RunnerOddsPro`. */
 export interface RunnerOddsProJson {
   horse_id: string;

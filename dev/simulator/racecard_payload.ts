@@ -1,7 +1,8 @@
 /**
  * Renders a race as a pro racecard (`RacecardOddsPro`), as seen on a given UK day: declared
- * runners, non-runners once known, jockeys and prices from the day before, and only big-race
- * entries further ahead.
+ * runners, non-runners once known, jockeys from the day before, and only big-race entries further
+ * ahead. Runner `odds` are left empty here: they move with the clock and are laid over the card
+ * (`cardOddsAt` in odds_payload.ts).
  * @module
  */
 
@@ -14,7 +15,7 @@ import {
   sexOn,
 } from "./horses.ts";
 import { parentsOf, relatedId } from "./horse_payload.ts";
-import { bettingForecast, oddsFor } from "./odds.ts";
+import { bettingForecast } from "./odds.ts";
 import type { RacecardOddsProJson, RunnerOddsProJson } from "./payload_types.ts";
 import type { People } from "./people.ts";
 import type { Entry, Race } from "./race_model.ts";
@@ -316,16 +317,8 @@ export function racecardJson(ctx: CardContext, race: Race, stage: CardStage): Ra
   const rng = new SeededRandom(hashInts(race.seedHash, tagOf("card")));
   const foreign = race.course.regionCode !== "gb" && race.course.regionCode !== "ire";
   const market = marketOf(race);
-  const priced = !foreign && stage !== "entries";
-  const runners = race.entries.map((entry, i) =>
-    runnerJson(
-      ctx,
-      race,
-      entry,
-      stage,
-      priced ? oddsFor(race, market[i] as (typeof market)[number]) : [],
-    )
-  );
+  // Prices move with the clock: World overlays them on this cached card (odds_payload.ts).
+  const runners = race.entries.map((entry) => runnerJson(ctx, race, entry, stage, []));
   const furlongs = roundedFurlongs(race.yards);
   const showNonRunners = stage === "final";
   const field = stage === "entries"

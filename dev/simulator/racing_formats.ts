@@ -231,7 +231,11 @@ const FRACTION_LOG_ODDS = FRACTIONS.map(([n, d]) => Math.log(n / d));
 
 /** Index in FRACTIONS of the price nearest to a decimal price (compared in log-odds). */
 export function nearestFractionIndex(decimal: number): number {
-  const target = Math.log(Math.max(decimal - 1, 0.01));
+  return nearestFractionIndexOfLogOdds(Math.log(Math.max(decimal - 1, 0.01)));
+}
+
+/** Index in FRACTIONS of the price nearest to log(decimal - 1), for callers that work in log-odds. */
+export function nearestFractionIndexOfLogOdds(target: number): number {
   let lo = 0;
   let hi = FRACTION_LOG_ODDS.length - 1;
   while (hi - lo > 1) {

@@ -1,7 +1,8 @@
 /**
  * The Racing API simulator's HTTP server: Basic auth and plans, per-endpoint rate limits, an
  * optional Cloudflare-style lockout, faults on demand, a request log and admin routes
- * (`/_admin/ground-truth`, `/_admin/requests`) that the real API does not have.
+ * (`/_admin/ground-truth`, `/_admin/odds-truth`, `/_admin/requests`) that the real API does not
+ * have.
  * @module
  */
 
@@ -19,7 +20,7 @@ import {
   parseFaultSpec,
   truncateBody,
 } from "./faults.ts";
-import type { GroundTruth } from "./payload_types.ts";
+import type { GroundTruth, OddsTruth } from "./payload_types.ts";
 import { QueryReader, validationBody } from "./query_validation.ts";
 import { FREE_PLAN_RATE, RateLimiter } from "./rate_limiter.ts";
 import { World } from "./world.ts";
@@ -67,6 +68,8 @@ export interface Simulator {
   requestLog: RequestLogEntry[];
   /** Every GB/IRE result and racecard the API would serve for a date range, as of `now`. */
   groundTruth(startDate: string, endDate: string): GroundTruth;
+  /** Every price change of a race's market up to the off; null for an unknown race. */
+  oddsTruth(raceId: string): OddsTruth | null;
   clearLog(): void;
   close(): Promise<void>;
 }
@@ -156,6 +159,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (reader.issues.length || !start || !end) {
         send(res, 422, JSON.stringify(validationBody(reader.issues)));
       } else send(res, 200, JSON.stringify(world.groundTruth(start, end, now().getTime())));
+    } else if (url.pathname === "/_admin/odds-truth" && method === "GET") {
+      const reader = new QueryReader(url.searchParams);
+      const raceId = reader.required("race_id");
+      if (reader.issues.length || raceId === undefined) {
+        send(res, 422, JSON.stringify(validationBody(reader.issues)));
+      } else {
+        const truth = world.oddsTruth(raceId);
+        send(res, truth ? 200 : 404, JSON.stringify(truth ?? NOT_FOUND));
+      }
     } else {
       send(res, 404, JSON.stringify(NOT_FOUND));
     }
@@ -287,6 +299,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     world,
     requestLog,
     groundTruth: (startDate, endDate) => world.groundTruth(startDate, endDate, now().getTime()),
+    oddsTruth: (raceId) => world.oddsTruth(raceId),
     clearLog: () => void (requestLog.length = 0),
     close: async () => {
       if (closing) return;

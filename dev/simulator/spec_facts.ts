@@ -30,6 +30,7 @@ export const SERVED_SCHEMAS: readonly string[] = [
   "Owners",
   "RacecardOddsPro",
   "RacecardsOddsProPage",
+  "RaceRunnerOdds",
   "Region",
   "ResultStandard",
   "ResultsStandardPage",

@@ -16,7 +16,7 @@ const cards: RacecardOddsProJson[] = [];
 const results: ResultStandardJson[] = [];
 for (const day of DATES) {
   for (const race of world.raceDay(day).races) {
-    const card = world.racecard(race, TODAY);
+    const card = world.racecard(race, NOW_MS, TODAY);
     if (card) cards.push(card);
     const result = world.result(race, NOW_MS);
     if (result) results.push(result);
@@ -65,7 +65,14 @@ Deno.test("racecard runners: hyphen for no rating, claims in jockey names, NR nu
     odds.some((o) => o.bookmaker === "Betfair Exchange" && /^\d+(\.\d+)?$/.test(o.fractional)),
   );
   assert.ok(odds.some((o) => /^\d+$/.test(o.fractional)));
-  assert.ok(odds.some((o) => o.history.length > 0));
+  // Racecards never carry a history (every real capture has it empty); /v1/odds has it.
+  assert.ok(odds.length > 0 && odds.every((o) => o.history.length === 0));
+  const july = cards.find((c) => c.date >= "2025-07-07" && c.runners.some((r) => r.odds.length));
+  const runner = july?.runners.find((r) => r.odds.length);
+  const race = world.race(july?.race_id as string);
+  assert.ok(race && runner);
+  const served = world.runnerOdds(race, runner.horse_id, NOW_MS)?.odds ?? [];
+  assert.ok(served.some((o) => o.history.length > 1));
   assert.deepEqual(
     everyMatches(odds.map((o) => o.updated), /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/),
     [],

@@ -8,7 +8,15 @@
 import { buildCourses, type Course } from "./courses.ts";
 import { HorsePopulation, type WorldHorse } from "./horses.ts";
 import { type HorseProfile, horseProfileOf, suffixedName } from "./horse_payload.ts";
-import type { GroundTruth, RacecardOddsProJson, ResultStandardJson } from "./payload_types.ts";
+import { buildOddsMarket, type OddsMarket } from "./odds_market.ts";
+import { cardOddsAt, oddsTruthOf, runnerOddsJson } from "./odds_payload.ts";
+import type {
+  GroundTruth,
+  OddsTruth,
+  RacecardOddsProJson,
+  RaceRunnerOddsJson,
+  ResultStandardJson,
+} from "./payload_types.ts";
 import { People } from "./people.ts";
 import { type CardContext, cardStage, racecardJson } from "./racecard_payload.ts";
 import { RaceDayBuilder } from "./race_day.ts";
@@ -78,7 +86,9 @@ export class World {
   readonly #builder: RaceDayBuilder;
   readonly #days = new Lru<number, RaceDay>(800);
   readonly #results = new Lru<string, ResultStandardJson>(3000);
+  // Cards are cached without prices; prices are laid over from the race's market per request.
   readonly #cards = new Lru<string, RacecardOddsProJson>(600);
+  readonly #markets = new Lru<string, OddsMarket>(400);
   readonly #searches = new Map<string, NamedId[]>();
   readonly #context: CardContext;
 
@@ -124,16 +134,48 @@ export class World {
     return horseProfileOf(this.horses, horse, today ?? horse.dobDay + 3 * 365);
   }
 
-  /** The pro racecard of a race as served on `today`, or null when not served. */
-  racecard(race: Race, today: number): RacecardOddsProJson | null {
+  /**
+   * The pro racecard of a race as served at an instant (`today` is its UK day, passed when the
+   * caller has it), or null when not served. Prices are those standing at min(now, off).
+   */
+  racecard(race: Race, nowMs: number, today: number = ukDayOf(nowMs)): RacecardOddsProJson | null {
     const stage = cardStage(race, today);
     if (!stage) return null;
     const key = `${race.id}:${stage}`;
-    const cached = this.#cards.get(key);
+    let card = this.#cards.get(key);
+    if (!card) {
+      card = racecardJson(this.#context, race, stage);
+      this.#cards.set(key, card);
+    }
+    if (stage === "entries" || !isHomeRace(race)) return card;
+    const market = this.oddsMarket(race);
+    if (nowMs < market.openMs) return card;
+    return {
+      ...card,
+      runners: card.runners.map((runner, i) => ({ ...runner, odds: cardOddsAt(market, i, nowMs) })),
+    };
+  }
+
+  /** The moving betting market of a race (every change from the opening to the off). */
+  oddsMarket(race: Race): OddsMarket {
+    const cached = this.#markets.get(race.id);
     if (cached) return cached;
-    const card = racecardJson(this.#context, race, stage);
-    this.#cards.set(key, card);
-    return card;
+    const market = buildOddsMarket(this.seed, race);
+    this.#markets.set(race.id, market);
+    return market;
+  }
+
+  /** `/v1/odds/{race_id}/{horse_id}` of a runner at an instant, or null when not in the race. */
+  runnerOdds(race: Race, horseId: string, nowMs: number): RaceRunnerOddsJson | null {
+    const index = race.entries.findIndex((e) => e.racer.id === horseId);
+    if (index < 0) return null;
+    return runnerOddsJson(race, this.oddsMarket(race), index, nowMs);
+  }
+
+  /** Every price change of a race's market up to the off, for tests; null for an unknown race. */
+  oddsTruth(raceId: string): OddsTruth | null {
+    const race = this.race(raceId);
+    return race ? oddsTruthOf(race, this.oddsMarket(race)) : null;
   }
 
   /** The result of a race at an instant, or null before the off or when abandoned. */
@@ -158,7 +200,7 @@ export class World {
         const result = this.result(race, nowMs);
         if (result) races.push(result);
         if (day >= firstCard) {
-          const card = this.racecard(race, today);
+          const card = this.racecard(race, nowMs, today);
           if (card) racecards.push(card);
         }
       }
