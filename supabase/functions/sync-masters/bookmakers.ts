@@ -12,7 +12,7 @@
 import type { RowBatch, SourceRow } from "../_shared/db/row_batch.ts";
 
 /** Version of BOOKMAKERS; bump it with every change to the list. */
-export const BOOKMAKER_LIST_VERSION = 1;
+export const BOOKMAKER_LIST_VERSION = 2;
 
 /** How a book takes bets (the `type` column). */
 export type BookmakerType = "online" | "exchange" | "spread";
@@ -66,8 +66,8 @@ export const BOOKMAKERS: readonly BookmakerEntry[] = Object.freeze([
   book("888sport", "888sport", "online", ["888 Sport", "888Sport"]),
   book("betway", "Betway", "online"),
   book("boylesports", "BoyleSports", "online", ["Boylesports", "Boyle Sports"]),
-  book("spreadex", "Spreadex", "spread"),
-  book("sporting_index", "Sporting Index", "spread"),
+  book("spreadex", "Spreadex", "spread", ["Spread Ex"]),
+  book("sporting_index", "Sporting Index", "spread", ["SportingIndex"]),
   book("star_sports", "Star Sports", "online", ["StarSports"]),
   book("virgin_bet", "Virgin Bet", "online", ["VirginBet"]),
   book("betmgm", "BetMGM", "online", ["Bet MGM"]),
