@@ -79,11 +79,11 @@ select results_eq(
             days_since_last_win
      from ra_jockey_statistics where jockey_id in ('jky_a', 'jky_d', 'jky_e', 'jky_f')
      order by jockey_id $$,
-  $$ values ('jky_a', 4, 3, 6.00, 2, '2025-07-02'::date, 1),
+  $$ values ('jky_a', 4, 3, 3.50, 2, '2025-07-02'::date, 1),
             ('jky_d', 0, 0, null::numeric, 0, null::date, null::integer),
             ('jky_e', 0, 0, null::numeric, 0, null::date, null::integer),
             ('jky_f', 1, 0, -1.00, 1, null::date, null::integer) $$,
-  'the new results count: a won rac_5 at 4.0 (P/L 3 + 3 = 6), f fell (a run), e has none');
+  'the new results count: a won rac_5 at 4.0 (P/L 0.5 + 3 = 3.5; rac_1 was a dead heat), f fell (a run), e has none');
 insert into after_incremental select * from people_statistics;
 select results_eq(
   $$ select mode, rows_written from ra_private.refresh_statistics(full => true, as_of => '2025-07-03') $$,

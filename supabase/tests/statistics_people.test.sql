@@ -4,20 +4,22 @@
 --
 -- Windows as of 2025-06-30: last 14 days = 2025-06-17..06-30 (rac_3 only); last 30 days =
 -- 2025-06-01..06-30 (rac_2, rac_3). 1/SP: 5.0 -> 0.2, 10.0 -> 0.1, 2.0 -> 0.5, 2.5 -> 0.4,
--- 8.0 -> 0.125, 4.0 -> 0.25. A/E counts only wins of runs with an SP; P/L = sum(SP - 1) over
--- winners with an SP - losers with an SP; ROI % = P/L / runs with an SP x 100.
+-- 8.0 -> 0.125, 4.0 -> 0.25. A/E counts only wins of runs with an SP; P/L = sum(SP / n - 1) over
+-- winners with an SP (n dead-heaters for first; 1 without a dead heat) - losers with an SP; ROI %
+-- = P/L / runs with an SP x 100. rac_1's dead heat: hrs_1 returns 5.0 / 2 - 1 = 1.5 and hrs_2
+-- 10.0 / 2 - 1 = 4.0.
 --
 -- Runs per person (race: result SP):
 --   a: rac_1 1st 5.0, rac_2 2nd 2.5, rac_3 1st no SP
 --      runs 3, wins 2, places 3, 2nds 1, 3rds 0; win% 2/3 = 66.67, place% 100.00
---      expected 0.2 + 0.4 = 0.60; A/E 1 / 0.6 = 1.67; P/L 4 - 1 = 3.00; ROI 3 / 2 = 150.00
+--      expected 0.2 + 0.4 = 0.60; A/E 1 / 0.6 = 1.67; P/L 1.5 - 1 = 0.50; ROI 0.5 / 2 = 25.00
 --      14d (rac_3): 1 run, 1 win, no SP -> expected, A/E, P/L, ROI null
 --      30d: runs 2, wins 1, places 2, 2nds 1; 50.00, 100.00; expected 0.40; A/E 0 / 0.4 = 0.00;
 --           P/L -1.00; ROI -100.00
 --      last run 06-25, last win 06-25: 5 and 5 days
 --   b: rac_1 1st 10.0, rac_2 1st 2.5, rac_3 4th 4.0
 --      runs 3, wins 2, places 2; 66.67, 66.67; expected 0.1 + 0.4 + 0.25 = 0.75;
---      A/E 2 / 0.75 = 2.67; P/L 9 + 1.5 - 1 = 9.50; ROI 9.5 / 3 = 316.67
+--      A/E 2 / 0.75 = 2.67; P/L 4 + 1.5 - 1 = 4.50; ROI 4.5 / 3 = 150.00
 --      14d: 1 run, 0 wins; 0.00, 0.00; expected 0.25; A/E 0.00; P/L -1.00; ROI -100.00
 --      30d: 2 runs, 1 win, 1 place; 50.00, 50.00; expected 0.65; A/E 1 / 0.65 = 1.54;
 --           P/L 1.5 - 1 = 0.50; ROI 0.5 / 2 = 25.00
@@ -32,14 +34,14 @@
 --   x: rac_1 1st 5.0 and 3rd 2.0, rac_2 2nd 2.5 and 1st 2.5 (and the NR), rac_3 4th 4.0 and UR 5.0
 --      runs 6, wins 2, places 4, 2nds 1, 3rds 1; 33.33, 66.67;
 --      expected 0.2 + 0.5 + 0.4 + 0.4 + 0.25 + 0.2 = 1.95; A/E 2 / 1.95 = 1.03;
---      P/L 4 + 1.5 - 4 = 1.50; ROI 1.5 / 6 = 25.00
+--      P/L 1.5 + 1.5 - 4 = -1.00; ROI -1 / 6 = -16.67
 --      14d: 2 runs, 0 wins; expected 0.45; A/E 0.00; P/L -2.00; ROI -100.00
 --      30d: 4 runs, 1 win, 2 places, 1 2nd; 25.00, 50.00; expected 1.25; A/E 1 / 1.25 = 0.80;
 --           P/L 1.5 - 3 = -1.50; ROI -1.5 / 4 = -37.50
 --      last run 06-25 (5 days), last win 06-10 (20 days)
 --   y: rac_1 1st 10.0 (and the non-runner), rac_2 PU 8.0, rac_3 1st no SP (and hrs_7, no result)
 --      runs 3, wins 2, places 2; 66.67, 66.67; expected 0.1 + 0.125 = 0.225 -> 0.23;
---      A/E 1 / 0.225 = 4.44; P/L 9 - 1 = 8.00; ROI 8 / 2 = 400.00
+--      A/E 1 / 0.225 = 4.44; P/L 4 - 1 = 3.00; ROI 3 / 2 = 150.00
 --      14d: 1 run, 1 win, no SP: 100.00, 100.00, the market columns null
 --      30d: 2 runs, 1 win; 50.00, 50.00; expected 0.125 -> 0.13; A/E 0 / 0.125 = 0.00;
 --           P/L -1.00; ROI -100.00
@@ -47,14 +49,14 @@
 --   p: rac_1 1st 5.0 and 3rd 2.0, rac_2 2nd 2.5 and PU 8.0, rac_3 4th 4.0 (and hrs_7, no result)
 --      runs 5, wins 1, places 3, 2nds 1, 3rds 1; 20.00, 60.00;
 --      expected 0.2 + 0.5 + 0.4 + 0.125 + 0.25 = 1.475 -> 1.48; A/E 1 / 1.475 = 0.68;
---      P/L 4 - 4 = 0.00; ROI 0.00; horses hrs_1, hrs_3, hrs_5 = 3
+--      P/L 1.5 - 4 = -2.50; ROI -2.5 / 5 = -50.00; horses hrs_1, hrs_3, hrs_5 = 3
 --      14d: 1 run; expected 0.25; A/E 0.00; P/L -1.00; ROI -100.00
 --      30d: 3 runs, 0 wins, 1 place (2nd); 0.00, 33.33; expected 0.775 -> 0.78; A/E 0.00;
 --           P/L -3.00; ROI -100.00
 --      last run 06-25 (5 days), last win 05-01 (60 days)
 --   q: rac_1 1st 10.0 (and the non-runner), rac_2 1st 2.5 (and the NR), rac_3 1st no SP and UR 5.0
 --      runs 4, wins 3, places 3; 75.00, 75.00; expected 0.1 + 0.4 + 0.2 = 0.70;
---      A/E 2 / 0.7 = 2.86; P/L 9 + 1.5 - 1 = 9.50; ROI 9.5 / 3 = 316.67;
+--      A/E 2 / 0.7 = 2.86; P/L 4 + 1.5 - 1 = 4.50; ROI 4.5 / 3 = 150.00;
 --      horses hrs_2, hrs_5, hrs_6 = 3 (the non-runners hrs_4 and hrs_8 do not count)
 --      14d: 2 runs, 1 win (no SP); 50.00, 50.00; expected 0.20; A/E 0 / 0.2 = 0.00; P/L -1.00;
 --           ROI -100.00
@@ -126,8 +128,8 @@ select results_eq(
   'jockeys: career runs, wins, places, seconds, thirds, win % and place %');
 select results_eq(
   $$ select jockey_id, expected_wins, ae_index, profit_loss_1u, roi_percent from ra_jockey_statistics order by jockey_id $$,
-  $$ values ('jky_a', 0.60, 1.67, 3.00, 150.00),
-            ('jky_b', 0.75, 2.67, 9.50, 316.67),
+  $$ values ('jky_a', 0.60, 1.67, 0.50, 25.00),
+            ('jky_b', 0.75, 2.67, 4.50, 150.00),
             ('jky_c', 0.83, 0.00, -3.00, -100.00),
             ('jky_d', null::numeric, null::numeric, null::numeric, null::numeric) $$,
   'jockeys: career expected wins, A/E, P/L and ROI');
@@ -174,8 +176,8 @@ select results_eq(
   'trainers: career counts (non-runners and the runner without a result are not runs)');
 select results_eq(
   $$ select trainer_id, expected_wins, ae_index, profit_loss_1u, roi_percent from ra_trainer_statistics order by trainer_id $$,
-  $$ values ('trn_x', 1.95, 1.03, 1.50, 25.00),
-            ('trn_y', 0.23, 4.44, 8.00, 400.00) $$,
+  $$ values ('trn_x', 1.95, 1.03, -1.00, -16.67),
+            ('trn_y', 0.23, 4.44, 3.00, 150.00) $$,
   'trainers: career expected wins, A/E (a winner without an SP is not in it), P/L and ROI');
 select results_eq(
   $$ select trainer_id, recent_14d_runs, recent_14d_wins, recent_14d_places, recent_14d_seconds,
@@ -214,8 +216,8 @@ select results_eq(
   'owners: career counts and distinct horses that ran');
 select results_eq(
   $$ select owner_id, expected_wins, ae_index, profit_loss_1u, roi_percent from ra_owner_statistics order by owner_id $$,
-  $$ values ('own_p', 1.48, 0.68, 0.00, 0.00),
-            ('own_q', 0.70, 2.86, 9.50, 316.67) $$,
+  $$ values ('own_p', 1.48, 0.68, -2.50, -50.00),
+            ('own_q', 0.70, 2.86, 4.50, 150.00) $$,
   'owners: career expected wins, A/E, P/L and ROI');
 select results_eq(
   $$ select owner_id, recent_14d_runs, recent_14d_wins, recent_14d_places, recent_14d_seconds,

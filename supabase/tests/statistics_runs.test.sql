@@ -68,8 +68,8 @@ select results_eq(
 select results_eq(
   $$ select race_id, horse_id, sp_decimal, sp_actual_win, sp_expected_win, sp_profit
      from ra_private.runs order by race_id, horse_id $$,
-  $$ values ('rac_1', 'hrs_1', 5.0, 1, 0.2, 4.0),
-            ('rac_1', 'hrs_2', 10.0, 1, 0.1, 9.0),
+  $$ values ('rac_1', 'hrs_1', 5.0, 1, 0.2, 1.5),
+            ('rac_1', 'hrs_2', 10.0, 1, 0.1, 4.0),
             ('rac_1', 'hrs_3', 2.0, 0, 0.5, -1.0),
             ('rac_2', 'hrs_1', 2.5, 0, 0.4, -1.0),
             ('rac_2', 'hrs_3', 8.0, 0, 0.125, -1.0),
@@ -78,7 +78,7 @@ select results_eq(
             ('rac_3', 'hrs_5', 4.0, 0, 0.25, -1.0),
             ('rac_3', 'hrs_6', 5.0, 0, 0.2, -1.0),
             ('rac_8', 'hrs_1', null, null, null, null) $$,
-  'runs: 1 / SP and level-stakes return per run with an SP (each dead-heater at its full SP); null without an SP or with an SP of 1 or less');
+  'runs: 1 / SP and level-stakes return per run with an SP (each dead-heater at half its SP: 5.0 / 2 - 1, 10.0 / 2 - 1); null without an SP or with an SP of 1 or less');
 
 select is(ra_private.percent_of(2, 3), 66.67, 'percent_of() rounds to 2 decimals');
 select results_eq(
