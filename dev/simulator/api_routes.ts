@@ -1,59 +1,36 @@
 /**
  * The endpoints the simulator serves: route table (path template, minimum plan, rate) and the
- * handlers that validate parameters and page through the world. Handlers are pure functions of
- * (world, request, clock, account) returning a status and a JSON body.
+ * handlers that validate parameters and page through the world (the racecard and odds handlers
+ * are in racecard_routes.ts, what handlers share in api_answers.ts). Handlers are pure functions
+ * of (world, request, clock, account) returning a status and a JSON body.
  * @module
  */
 
-import { type Account, hasHistoricalResults, type Plan } from "./access.ts";
+import { hasHistoricalResults } from "./access.ts";
+import {
+  type ApiAnswer,
+  type ApiRequest,
+  invalid,
+  NOT_FOUND,
+  notFound,
+  ok,
+  PAGE_LIMITS,
+  queryEcho,
+  regionFilter,
+  type Route,
+} from "./api_answers.ts";
 import { regionName, REGIONS } from "./courses.ts";
 import { horseProJson, horseStandardJson } from "./horse_payload.ts";
 import type { WorldHorse } from "./horses.ts";
-import { QueryReader, validationBody } from "./query_validation.ts";
+import { QueryReader } from "./query_validation.ts";
 import type { Race } from "./race_model.ts";
-import { cardStage } from "./racecard_payload.ts";
+import { listRacecards, oneRacecard, runnerOdds } from "./racecard_routes.ts";
 import { ENDPOINT_RATES } from "./rate_limiter.ts";
 import { dateOfDay, dayNumber } from "./uk_time.ts";
-import {
-  FIRST_RACECARD_DATE,
-  hasResult,
-  type NamedId,
-  RACECARD_DAYS_AHEAD,
-  ukDayOf,
-  type World,
-} from "./world.ts";
+import { hasResult, type NamedId, ukDayOf } from "./world.ts";
 
-/** A request as the handlers see it. */
-export interface ApiRequest {
-  params: Record<string, string>;
-  query: URLSearchParams;
-  nowMs: number;
-  account: Account;
-}
-
-/** A handler's answer. */
-export interface ApiAnswer {
-  status: number;
-  body: unknown;
-}
-
-/** One served endpoint. */
-export interface Route {
-  template: string;
-  minPlan: Plan;
-  /** Requests per second on paid plans. */
-  rate: number;
-  handle(world: World, request: ApiRequest): ApiAnswer;
-}
-
-/** Body of every 404. */
-export const NOT_FOUND = { detail: "Not Found" } as const;
-
-/** Limits of paged endpoints. */
-export const PAGE_LIMITS = {
-  racecards: { maxLimit: 500, defaultLimit: 500, maxSkip: 500 },
-  results: { maxLimit: 100, defaultLimit: 50, maxSkip: 20000 },
-} as const;
+export { NOT_FOUND, PAGE_LIMITS };
+export type { ApiAnswer, ApiRequest, Route };
 
 /** Longest span between results start and end dates, in days. */
 export const MAX_RESULTS_SPAN_DAYS = 365;
@@ -63,30 +40,6 @@ export const FIRST_HISTORICAL_DATE = "1988-01-01";
 const HISTORICAL_REFUSAL = {
   detail: "Results older than 12 months require the historical results add-on (Pro plan)",
 };
-
-function ok(body: unknown): ApiAnswer {
-  return { status: 200, body };
-}
-
-function notFound(): ApiAnswer {
-  return { status: 404, body: NOT_FOUND };
-}
-
-function invalid(reader: QueryReader): ApiAnswer {
-  return { status: 422, body: validationBody(reader.issues) };
-}
-
-/** The `query` echo: parameters actually sent (known names only, in order), plus path ids. */
-function queryEcho(
-  query: URLSearchParams,
-  known: readonly string[],
-  path: [string, string][] = [],
-): string[][] {
-  const echo: string[][] = [];
-  for (const [name, value] of query) if (known.includes(name)) echo.push([name, value]);
-  for (const pair of path) echo.push([...pair]);
-  return echo;
-}
 
 function searchRoute(
   role: "jockey" | "trainer" | "owner" | "sire" | "dam" | "damsire",
@@ -100,7 +53,6 @@ function searchRoute(
   };
 }
 
-const RACECARD_PARAMS = ["date", "region_codes", "course_ids", "limit", "skip"];
 const RESULT_PARAMS = [
   "start_date",
   "end_date",
@@ -133,62 +85,6 @@ const SEX_CODES: Readonly<Record<string, string>> = {
 function snake(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, "_");
 }
-
-function regionFilter(regions: string[], courses: string[]): (race: Race) => boolean {
-  if (courses.length) return (race) => courses.includes(race.course.id);
-  if (regions.length) return (race) => regions.includes(race.course.regionCode);
-  return () => true;
-}
-
-const listRacecards: Route["handle"] = (world, request) => {
-  const reader = new QueryReader(request.query);
-  const today = ukDayOf(request.nowMs);
-  const date = reader.date("date") ?? dateOfDay(today);
-  const limit = reader.integer("limit", { min: 1, max: PAGE_LIMITS.racecards.maxLimit }) ??
-    PAGE_LIMITS.racecards.defaultLimit;
-  const skip = reader.integer("skip", { min: 0, max: PAGE_LIMITS.racecards.maxSkip }) ?? 0;
-  if (!reader.issues.length) {
-    const day = dayNumber(date);
-    if (day < dayNumber(FIRST_RACECARD_DATE) || day > today + RACECARD_DAYS_AHEAD) {
-      reader.valueError(
-        "date",
-        `Racecards are available from ${FIRST_RACECARD_DATE} to ${
-          dateOfDay(today + RACECARD_DAYS_AHEAD)
-        }`,
-        date,
-      );
-    }
-  }
-  if (reader.issues.length) return invalid(reader);
-  const keep = regionFilter(reader.list("region_codes"), reader.list("course_ids"));
-  const cards = world.raceDay(date).races
-    .filter(keep)
-    .map((race) => world.racecard(race, request.nowMs, today))
-    .filter((card) => card !== null);
-  return ok({
-    racecards: cards.slice(skip, skip + limit),
-    total: cards.length,
-    limit,
-    skip,
-    query: queryEcho(request.query, RACECARD_PARAMS),
-  });
-};
-
-const oneRacecard: Route["handle"] = (world, request) => {
-  const race = world.race(request.params["race_id"] as string);
-  if (!race || race.day < dayNumber(FIRST_RACECARD_DATE)) return notFound();
-  const card = world.racecard(race, request.nowMs);
-  return card ? ok(card) : notFound();
-};
-
-/** A runner's prices and their history; 404 where the racecard is not served or for a stranger. */
-const runnerOdds: Route["handle"] = (world, request) => {
-  const race = world.race(request.params["race_id"] as string);
-  if (!race || race.day < dayNumber(FIRST_RACECARD_DATE)) return notFound();
-  if (!cardStage(race, ukDayOf(request.nowMs))) return notFound();
-  const odds = world.runnerOdds(race, request.params["horse_id"] as string, request.nowMs);
-  return odds ? ok(odds) : notFound();
-};
 
 const listResults: Route["handle"] = (world, request) => {
   const reader = new QueryReader(request.query);
