@@ -75,6 +75,15 @@ Deno.test("doctor exits 0 on a healthy database: secrets, pg_cron, pg_net, funct
   }
 });
 
+Deno.test("doctor names both secrets also where Vault itself is missing", async () => {
+  await using db = await createTestDatabase();
+  const report = await runDoctor(db.sql, { functionNames: [] });
+  const printed = report.lines.join("\n");
+  assert.match(printed, /vault:ra_project_url +Vault secret "ra_project_url" is missing \(Vault/);
+  assert.match(printed, /vault:ra_function_key +Vault secret "ra_function_key" is missing \(Vault/);
+  assert.equal(report.exitCode, 1);
+});
+
 Deno.test("doctor says which function refuses the key and which is unreachable", async () => {
   await using db = await createTestDatabase();
   await installPlatformStandins(db.sql);
