@@ -10,6 +10,7 @@ import { fetchRacecardsJob } from "../../supabase/functions/fetch-racecards/job.
 import { fetchResultsJob } from "../../supabase/functions/fetch-results/job.ts";
 import { syncMastersJob } from "../../supabase/functions/sync-masters/job.ts";
 import { enrichHorsesJob } from "../../supabase/functions/enrich-horses/job.ts";
+import { fetchOddsJob } from "../../supabase/functions/fetch-odds/job.ts";
 
 /** A function's request handler. */
 export type FunctionHandler = (request: Request) => Promise<Response>;
@@ -26,4 +27,5 @@ export const FUNCTION_FACTORIES: Record<string, FunctionFactory> = {
   "fetch-racecards": (env, options) => createJobHandler(fetchRacecardsJob, { ...options, env }),
   "sync-masters": (env, options) => createJobHandler(syncMastersJob, { ...options, env }),
   "enrich-horses": (env, options) => createJobHandler(enrichHorsesJob, { ...options, env }),
+  "fetch-odds": (env, options) => createJobHandler(fetchOddsJob, { ...options, env }),
 };

@@ -12,6 +12,7 @@ import {
   DEFAULT_WINDOW_WORKERS,
   MAX_WINDOW_WORKERS,
 } from "./config_variables.ts";
+import { type OddsConfig, readOddsConfig } from "./odds/odds_config.ts";
 import { DEFAULT_TIMEOUT_MS } from "./racing_api/client.ts";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./racing_api/retry.ts";
 import { DEFAULT_REGION_CODES, parseRegionCodes } from "./regions.ts";
@@ -41,6 +42,8 @@ export interface SyncConfig {
   readonly retryPolicy: RetryPolicy;
   /** Keys a caller may present. */
   readonly functionKeys: readonly string[];
+  /** Odds: cadence, books kept, first day stored, movements (odds/odds_config.ts). */
+  readonly odds: OddsConfig;
 }
 
 /** The environment is missing variables or holds invalid ones. */
@@ -173,6 +176,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): S
     );
   }
 
+  const odds = readOddsConfig(read, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     databaseUrl: databaseUrl ?? "",
@@ -187,6 +192,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): S
     cpuBudgetMs,
     retryPolicy,
     functionKeys: Object.freeze(functionKeys),
+    odds,
   });
 }
 

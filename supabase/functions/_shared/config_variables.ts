@@ -2,6 +2,8 @@
  * Every environment variable the functions read, with its default: CONFIG_VARIABLES is the list
  * the README's configuration table is made from, and `config.ts` reads them.
  */
+import { DEFAULT_CADENCE_TEXT } from "./odds/cadence.ts";
+import { DEFAULT_ODDS_FROM } from "./odds/odds_config.ts";
 import { DEFAULT_TIMEOUT_MS } from "./racing_api/client.ts";
 import { DEFAULT_RETRY_POLICY } from "./racing_api/retry.ts";
 import { DEFAULT_REGION_CODES } from "./regions.ts";
@@ -146,6 +148,32 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
     required: false,
     default: String(DEFAULT_RETRY_POLICY.baseDelayMs),
     description: "Wait before the first retry of a request; doubles each time, with jitter.",
+  },
+  {
+    name: "RA_ODDS_CADENCE",
+    required: false,
+    default: DEFAULT_CADENCE_TEXT,
+    description:
+      "How often fetch-odds fetches a race by time to its off: `<time to off>:<every>` rows, `*` last.",
+  },
+  {
+    name: "RA_ODDS_BOOKMAKERS",
+    required: false,
+    default: "all",
+    description: "Bookmaker ids whose prices are stored (comma-separated), or all.",
+  },
+  {
+    name: "RA_ODDS_FROM",
+    required: false,
+    default: DEFAULT_ODDS_FROM,
+    description: "Racecards of earlier days (backfills) store no prices.",
+  },
+  {
+    name: "RA_ODDS_MOVEMENTS",
+    required: false,
+    default: "false",
+    description:
+      "true: after each off, fill every runner's full price movements from /v1/odds (one call per runner).",
   },
   {
     name: "SUPABASE_SERVICE_ROLE_KEY",

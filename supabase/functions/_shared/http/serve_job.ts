@@ -45,6 +45,8 @@ export interface JobDefinition<B extends JobBody> {
   /** Problems of a valid body that depend on today's UK date (date bounds); none when absent. */
   checkBody?(body: B, today: string): readonly FieldProblem[];
   run(context: JobContext, body: B): Promise<RunSummary>;
+  /** Keep each API answer in the raw archive; odds polling does not. @default true */
+  readonly archiveResponses?: boolean;
 }
 
 /** What the handler needs from its surroundings; tests and the local server pass their own. */
@@ -57,6 +59,8 @@ export interface HandlerDependencies {
   readonly logSink?: (level: string, line: string) => void;
   /** A database pool to use instead of opening one from the configured URL (tests, local server). */
   readonly sql?: postgres.Sql;
+  /** Space API requests in `clock`'s time: a simulated day whose clock runs ahead. */
+  readonly throttleOnClock?: boolean;
 }
 
 /** Tries to record a run's end while the database is away, and the wait before each. */
@@ -142,6 +146,8 @@ export function createJobHandler<B extends JobBody>(
         signal: controller.signal,
         clock,
         ...(dependencies.fetch ? { fetch: dependencies.fetch } : {}),
+        ...(job.archiveResponses === false ? { archiveResponses: false } : {}),
+        ...(dependencies.throttleOnClock ? { throttleOnClock: true } : {}),
       });
       summary = await job.run(context, body);
       const drift = context.drift.drain();

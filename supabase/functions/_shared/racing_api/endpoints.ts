@@ -7,7 +7,18 @@
  */
 import { addDays, daysBetween } from "../clock.ts";
 import type { RacingApiClient } from "./client.ts";
+import { parseJsonTakingOdds } from "../odds/taken_odds.ts";
 import { parseJsonWithoutOdds } from "./skip_odds.ts";
+
+/** How a racecard body is parsed: without its prices (cut before parsing), or with them taken aside (odds/taken_odds.ts). */
+export interface RacecardParsing {
+  /** Keep the runners' prices for takenOdds(). @default false */
+  readonly withOdds?: boolean;
+}
+
+function racecardParser(parsing: RacecardParsing) {
+  return parsing.withOdds ? parseJsonTakingOdds : parseJsonWithoutOdds;
+}
 
 /** Largest `limit` of /v1/results. */
 export const RESULTS_LIMIT_MAX = 100;
@@ -80,7 +91,11 @@ export interface RacecardsQuery {
  * One page of the Pro racecards of a day (`/v1/racecards/pro`).
  * @throws RangeError when the date is before FIRST_RACECARD_DATE or paging is out of range
  */
-export function getRacecardsPro(client: RacingApiClient, query: RacecardsQuery): Promise<unknown> {
+export function getRacecardsPro(
+  client: RacingApiClient,
+  query: RacecardsQuery,
+  parsing: RacecardParsing = {},
+): Promise<unknown> {
   checkDate("date", query.date);
   if (query.date < FIRST_RACECARD_DATE) {
     throw new RangeError(
@@ -93,12 +108,28 @@ export function getRacecardsPro(client: RacingApiClient, query: RacecardsQuery):
     region_codes: query.regionCodes,
     limit: query.limit,
     skip: query.skip,
-  }, { parse: parseJsonWithoutOdds });
+  }, { parse: racecardParser(parsing) });
 }
 
-/** One Pro racecard by race id (`/v1/racecards/{race_id}/pro`), parsed without its odds. */
-export function getRacecardPro(client: RacingApiClient, raceId: string): Promise<unknown> {
-  return client.get(`/v1/racecards/${pathId(raceId)}/pro`, {}, { parse: parseJsonWithoutOdds });
+/** One Pro racecard by race id (`/v1/racecards/{race_id}/pro`), parsed without its odds by default. */
+export function getRacecardPro(
+  client: RacingApiClient,
+  raceId: string,
+  parsing: RacecardParsing = {},
+): Promise<unknown> {
+  return client.get(`/v1/racecards/${pathId(raceId)}/pro`, {}, { parse: racecardParser(parsing) });
+}
+
+/** First race date with price movements at /v1/odds. */
+export const FIRST_MOVEMENTS_DATE = "2025-03-17";
+
+/** One runner's prices with their movements (`/v1/odds/{race_id}/{horse_id}`, Pro, 5/s). */
+export function getRunnerOdds(
+  client: RacingApiClient,
+  raceId: string,
+  horseId: string,
+): Promise<unknown> {
+  return client.get(`/v1/odds/${pathId(raceId)}/${pathId(horseId)}`, {});
 }
 
 /** Query of a results page. */

@@ -11,7 +11,7 @@ export class QuarantinedPayloadError extends Error {
 
   /** Keeps the validation error as `cause`, the body as received and the path it answered. */
   constructor(
-    override readonly cause: PayloadValidationError,
+    override readonly cause: PayloadValidationError | Error,
     readonly payload: unknown,
     readonly endpoint: string,
   ) {

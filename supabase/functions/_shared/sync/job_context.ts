@@ -65,6 +65,10 @@ export interface JobContextOptions {
   readonly signal: AbortSignal;
   readonly clock?: Clock;
   readonly fetch?: typeof fetch;
+  /** Keep every answer in the raw archive (ra_api_responses). @default true */
+  readonly archiveResponses?: boolean;
+  /** Space API requests in the clock's time (a simulated day; throttle.ts). @default false */
+  readonly throttleOnClock?: boolean;
 }
 
 /** Stores one API answer in the raw archive, so rows can be re-derived without the API. */
@@ -106,12 +110,15 @@ export function createJobContext(options: JobContextOptions): JobContext {
     baseUrl: config.racingApi.baseUrl,
     username: config.racingApi.username,
     password: config.racingApi.password,
-    throttle: createDbThrottle(sql, config.rates, { clock }),
+    throttle: createDbThrottle(sql, config.rates, {
+      clock,
+      onClockTime: options.throttleOnClock ?? false,
+    }),
     timeoutMs: config.requestTimeoutMs,
     retryPolicy: config.retryPolicy,
     signal: options.signal,
     clock,
-    onResponse: archive,
+    ...(options.archiveResponses === false ? {} : { onResponse: archive }),
     parseMeter: cpu,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });

@@ -30,6 +30,11 @@ export interface DbThrottleOptions {
   readonly headroom?: number;
   /** @default SYSTEM_CLOCK */
   readonly clock?: Clock;
+  /**
+   * Space slots in the clock's time instead of the database's: for a simulated day whose clock
+   * runs ahead of real time (the simulator's rate limits read the same clock). @default false
+   */
+  readonly onClockTime?: boolean;
 }
 
 /**
@@ -44,12 +49,14 @@ export function createDbThrottle(
   rates: RateLimits,
   options: DbThrottleOptions = {},
 ): Throttle {
-  const { headroom = RATE_HEADROOM, clock = SYSTEM_CLOCK } = options;
+  const { headroom = RATE_HEADROOM, clock = SYSTEM_CLOCK, onClockTime = false } = options;
   if (!(headroom > 0 && headroom <= 1)) {
     throw new RangeError(
       `Cannot create the throttle as 'headroom' must be in (0, 1]: current value is ${headroom}`,
     );
   }
+  // By default the database's clock, which every isolate shares, spaces the slots.
+  const callerTime = () => onClockTime ? clock.now() : null;
   const takeSlot = async (family: EndpointFamily): Promise<number> => {
     const [slot] = await sql<{ wait_ms: number }[]>`
       select ra_private.take_api_token(
@@ -58,7 +65,8 @@ export function createDbThrottle(
         burst => 1::numeric,
         global_bucket => ${GLOBAL_BUCKET}::text,
         global_rate => ${rates.global * headroom}::numeric,
-        global_burst => 1::numeric
+        global_burst => 1::numeric,
+        at_time => ${callerTime()}::timestamptz
       ) as wait_ms`;
     return slot?.wait_ms ?? 0;
   };

@@ -27,6 +27,7 @@ export const JOBS = {
   resultsRange: "results_range",
   racecardsBackfill: "racecards_backfill",
   racecardsDaily: "racecards_daily",
+  oddsBackfill: "odds_backfill",
 } as const;
 
 /** A checkpoint job name. */
