@@ -511,13 +511,13 @@ comment on view public.ra_odds_historical is
 create view public.ra_odds_statistics with (security_invoker = true) as
 select
   r.run_id, r.mode, r.status, r.started_at, r.duration_ms, r.api_calls,
-  coalesce((r.summary ->> 'cycles')::integer, 0) as cycles,
-  coalesce((r.summary ->> 'races')::integer, 0) as races,
-  coalesce((r.summary ->> 'runners')::integer, 0) as runners,
-  coalesce((r.summary ->> 'bookmakers')::integer, 0) as bookmakers,
-  coalesce((r.summary ->> 'prices')::integer, 0) as prices_fetched,
-  coalesce((r.summary ->> 'changes')::integer, 0) as changes_written,
-  coalesce((r.summary ->> 'errors')::integer, 0) as errors,
+  coalesce((r.summary -> 'details' ->> 'cycles')::integer, 0) as cycles,
+  coalesce((r.summary -> 'details' ->> 'races')::integer, 0) as races,
+  coalesce((r.summary -> 'details' ->> 'runners')::integer, 0) as runners,
+  coalesce((r.summary -> 'details' ->> 'bookmakers')::integer, 0) as bookmakers,
+  coalesce((r.summary -> 'details' ->> 'prices')::integer, 0) as prices_fetched,
+  coalesce((r.summary -> 'details' ->> 'changes')::integer, 0) as changes_written,
+  coalesce((r.summary -> 'details' ->> 'errors')::integer, 0) as errors,
   r.error
 from public.ra_sync_runs r
 where r.function_name = 'fetch-odds';
