@@ -293,6 +293,7 @@ create function ra_private.quality_cron()
 returns setof ra_private.quality_check
 language plpgsql
 stable
+set jit = off
 set search_path = ''
 as $$
 declare
@@ -713,6 +714,8 @@ create function ra_private.quality_checks()
 returns setof ra_private.quality_check
 language sql
 stable
+-- Small queries over small sets: compiling them (JIT) costs more than it saves.
+set jit = off
 set search_path = ''
 as $$
   select * from ra_private.quality_freshness()
@@ -752,6 +755,7 @@ returns table ("check" text, status text, detail text, since timestamptz)
 language sql
 stable
 security definer
+set jit = off
 set search_path = ''
 as $$
   select c."check", c.status, c.detail,
@@ -794,6 +798,7 @@ create function ra_private.evaluate_quality()
 returns jsonb
 language plpgsql
 security definer
+set jit = off
 set search_path = ''
 as $$
 declare
