@@ -4,7 +4,7 @@
  * profile stay pending for enrich-horses. One racing day per window, because the endpoint
  * takes one date per request. Modes: `daily` (today .. today + 2 by default, at most + 7),
  * `date` (one day on demand, 2023-01-23 to today + 7) and `backfill` (planned days from
- * 2023-01-23).
+ * 2023-01-23). The runners' prices on each page are stored too (days from RA_ODDS_FROM).
  */
 import { z } from "zod";
 import { addDays } from "../_shared/clock.ts";
@@ -20,6 +20,7 @@ import {
 import type { JobDefinition } from "../_shared/http/serve_job.ts";
 import type { SyncWindow } from "../_shared/sync/checkpoints.ts";
 import { type JobContext, todayOf } from "../_shared/sync/job_context.ts";
+import { writeTakenOdds } from "../_shared/odds/odds_fetch.ts";
 import { processPagedWindow } from "../_shared/sync/paged_window.ts";
 import { runWindowLoop, summarizeLoops } from "../_shared/sync/window_loop.ts";
 import { requestWindows } from "../_shared/sync/window_requests.ts";
@@ -65,6 +66,7 @@ export function processRacecardsWindow(
   window: SyncWindow,
   context: JobContext,
 ) {
+  const withOdds = window.windowStart >= context.config.odds.from;
   return processPagedWindow(context, window, {
     kind: "racecards",
     maxSkip: RACECARDS_SKIP_MAX,
@@ -74,9 +76,15 @@ export function processRacecardsWindow(
         regionCodes: context.config.regions,
         limit: RACECARDS_LIMIT_MAX,
         skip,
-      }),
+      }, { withOdds }),
     itemCount: (page) => page.racecards.length,
     total: (page) => page.total,
+    // The prices the page carries anyway (days from RA_ODDS_FROM), in the page's transaction.
+    ...(withOdds
+      ? {
+        writeAlso: (tx, body, rows) => writeTakenOdds(tx, context, body, rows, "/v1/racecards/pro"),
+      }
+      : {}),
   });
 }
 

@@ -5,7 +5,9 @@
  * runner's price movements (`/v1/odds/{race_id}/{horse_id}`).
  * @module
  */
+import type postgres from "postgres";
 import { type OddsWriteCounts, writeOdds } from "../db/odds_writer.ts";
+import type { RowBatch } from "../db/row_batch.ts";
 import { rowCount, writeBatch } from "../db/writer.ts";
 import {
   getRacecardPro,
@@ -17,7 +19,7 @@ import { QuarantinedPayloadError } from "../racing_api/quarantine.ts";
 import { parsePayload, payloadRows } from "../racing_api/payloads.ts";
 import type { JobContext } from "../sync/job_context.ts";
 import { inTransactionRetryingDeadlocks } from "../sync/paged_window.ts";
-import { OddsPayloadError, oddsToRows } from "./odds_rows.ts";
+import { OddsPayloadError, type OddsRows, oddsToRows } from "./odds_rows.ts";
 import { type RunnerOdds, takenOdds } from "./taken_odds.ts";
 
 /** What one fetch wrote. */
@@ -34,6 +36,49 @@ type RacecardsPage = { racecards: { race_id: string }[]; total: number };
 function quarantine(error: OddsPayloadError, endpoint: string, odds: readonly RunnerOdds[]) {
   const runner = odds.find((r) => error.path.startsWith(`${r.race_id}/${r.horse_id}`));
   return new QuarantinedPayloadError(error, runner ?? odds, endpoint);
+}
+
+/**
+ * The price rows of the runners a card batch writes (prices of races the region filter dropped
+ * have no runner to hang on).
+ * @throws QuarantinedPayloadError when a price cannot be read
+ */
+function pricesOf(
+  context: Pick<JobContext, "cpu">,
+  odds: readonly RunnerOdds[],
+  rows: RowBatch,
+  endpoint: string,
+): OddsRows {
+  const written = new Set((rows.ra_mst_runners ?? []).map((r) => `${r.race_id}/${r.horse_id}`));
+  const kept = odds.filter((r) => written.has(`${r.race_id}/${r.horse_id}`));
+  try {
+    return context.cpu.measure(() => oddsToRows(kept));
+  } catch (error) {
+    if (error instanceof OddsPayloadError) throw quarantine(error, endpoint, kept);
+    throw error;
+  }
+}
+
+/**
+ * Writes the prices a racecards page carried (taken aside when it was parsed) in the page's
+ * transaction: fetch-racecards keeps the odds of the pages it fetches anyway.
+ */
+export async function writeTakenOdds(
+  tx: postgres.TransactionSql,
+  context: JobContext,
+  body: unknown,
+  rows: RowBatch,
+  endpoint: string,
+): Promise<number> {
+  const odds = takenOdds(body);
+  if (odds === undefined) return 0;
+  const counts = await writeOdds(tx, {
+    races: [],
+    rows: pricesOf(context, odds, rows, endpoint),
+    fetchedAt: context.clock.now(),
+    keepBookmakers: context.config.odds.bookmakers,
+  });
+  return counts.live + counts.history;
 }
 
 /**
@@ -61,16 +106,10 @@ async function writeCards(
       regions: context.config.regions,
     })
   );
-  const written = new Set((rows.ra_mst_runners ?? []).map((r) => `${r.race_id}/${r.horse_id}`));
   const raceIds = [...new Set((rows.ra_mst_races ?? []).map((r) => r.id))];
-  const kept = keepOdds ? odds.filter((r) => written.has(`${r.race_id}/${r.horse_id}`)) : [];
-  let priceRows;
-  try {
-    priceRows = context.cpu.measure(() => oddsToRows(kept));
-  } catch (error) {
-    if (error instanceof OddsPayloadError) throw quarantine(error, endpoint, kept);
-    throw error;
-  }
+  const priceRows = keepOdds
+    ? pricesOf(context, odds, rows, endpoint)
+    : { prices: [], movements: [] };
   let cardRows = 0;
   let counts: OddsWriteCounts = { live: 0, history: 0, movements: 0, new_bookmakers: 0 };
   await inTransactionRetryingDeadlocks(context, async (tx) => {
@@ -85,7 +124,7 @@ async function writeCards(
   return {
     ...counts,
     races: raceIds.length,
-    runners: kept.length,
+    runners: new Set(priceRows.prices.map((p) => `${p.race_id}/${p.horse_id}`)).size,
     prices: priceRows.prices.length,
     card_rows: cardRows,
     bookmakers: new Set(priceRows.prices.map((p) => p.bookmaker)),

@@ -8,6 +8,7 @@
  */
 import type postgres from "postgres";
 import { z } from "zod";
+import type { RowBatch } from "../db/row_batch.ts";
 import { rowCount, writeBatch } from "../db/writer.ts";
 import {
   parsePayload,
@@ -32,6 +33,11 @@ export interface PagedSource<K extends PayloadKind> {
   fetchPage(skip: number): Promise<unknown>;
   itemCount(page: PayloadOf<K>): number;
   total(page: PayloadOf<K>): number;
+  /**
+   * Writes what else the page carries (a racecards page's prices) in the page's transaction,
+   * after its rows; returns the rows it wrote.
+   */
+  writeAlso?(tx: postgres.TransactionSql, body: unknown, rows: RowBatch): Promise<number>;
 }
 
 // `total` is the API's count when the cursor was saved: a later page may not quietly shrink it.
@@ -138,7 +144,11 @@ export async function processPagedWindow<K extends PayloadKind>(
     await inTransactionRetryingDeadlocks(context, async (tx) => {
       const counts = await writeBatch(tx, transformed.rows, source);
       pageRows = rowCount(counts);
+      if (pages.writeAlso) pageRows += await pages.writeAlso(tx, body, transformed.rows);
       if (last) {
+        // The API's own count, for the coverage check (ra_data_quality).
+        await tx`select ra_private.record_api_total(${window.id}::bigint, ${window.leaseOwner}::text,
+          ${total}::integer, ${filteredOutRaces}::integer)`;
         await completeWindow(tx, {
           id: window.id,
           leaseOwner: window.leaseOwner,
