@@ -7,12 +7,15 @@
 --
 -- Dead heats: a dead-heater keeps its win (A/E counts it whole), but its level-stakes return is
 -- split: a 1-unit bet on one of n horses dead-heating for first returns SP / n, so its P/L is
--- SP / n - 1. ra_private.runs (replaced here, same columns plus four appended) carries that
+-- SP / n - 1. ra_private.runs (replaced here, same columns plus two appended) carries that
 -- sp_profit, so every statistic that sums it (people, runner form and the tables below) follows;
 -- the next refresh is a full one. docs/statistics.md states every statistic in words.
 
 -- ---------------------------------------------------------------------------------------------
--- Definitions: a run, now with dead heats in its P/L, and the race's class, band and going
+-- Definitions: a run, now with dead heats in its P/L, and the race's class
+--
+-- The view's columns stay cheap (every reader of r.* computes them all): a race's distance band
+-- and going group are worked out once per race by the functions that need them, not per run.
 -- ---------------------------------------------------------------------------------------------
 
 -- The runners placed first in a race: a dead heat for first is two or more of them.
@@ -49,9 +52,7 @@ select
     select count(*) from public.ra_mst_runners w
     where w.race_id = ru.race_id and w.position = 1 and w.is_non_runner is not true)::integer
   end as dead_heat_runners,
-  ra.race_class,
-  ra_private.distance_band(ra.distance_f, ra.distance_y, ra.distance_m) as distance_band,
-  ra_private.going_group(ra.going) as going_group
+  ra.race_class
 from public.ra_mst_runners ru
 join public.ra_mst_races ra on ra.id = ru.race_id
 cross join lateral (
@@ -73,10 +74,6 @@ comment on column ra_private.runs.dead_heat_runners is
   'For a win: the number of runners placed first in the race (1 without a dead heat; 2 or more in '
   'a dead heat for first); null for other runs.';
 comment on column ra_private.runs.race_class is 'Class of the race (1-7; null when unclassed).';
-comment on column ra_private.runs.distance_band is
-  'Distance band of the race (ra_private.distance_band); null without a distance.';
-comment on column ra_private.runs.going_group is
-  'Going group of the race (ra_private.going_group); null for an unknown going.';
 
 -- The order of the distance bands, shortest first (ties in the pedigree rankings go to the
 -- shorter band).
@@ -822,13 +819,19 @@ as $$
     from targets t join public.ra_mst_horses h on h.damsire_id = t.id
     where pedigree_statistics.kind = 'damsire'
   ),
+  race_bands as materialized (
+    select ra.id as race_id,
+      ra_private.distance_band(ra.distance_f, ra.distance_y, ra.distance_m) as distance_band
+    from public.ra_mst_races ra
+    where ra.has_result
+  ),
   figures as materialized (
     -- Totals (split 3), by class (split 1) and by distance band (split 2) in one pass.
     select
       p.pedigree_id,
-      grouping(r.race_class, r.distance_band) as split,
+      grouping(r.race_class, b.distance_band) as split,
       r.race_class,
-      r.distance_band,
+      b.distance_band,
       count(*) as runs,
       count(*) filter (where r.is_win) as wins,
       count(*) filter (where r.is_place) as places,
@@ -840,9 +843,10 @@ as $$
       sum(r.sp_profit) as profit_loss
     from progeny p
     join ra_private.runs r on r.horse_id = p.horse_id
+    join race_bands b on b.race_id = r.race_id
     where r.run_date <= pedigree_statistics.as_of
     group by grouping sets ((p.pedigree_id), (p.pedigree_id, r.race_class),
-                            (p.pedigree_id, r.distance_band))
+                            (p.pedigree_id, b.distance_band))
   ),
   splits as materialized (
     -- Each class and band the progeny ran in (an unclassed race or one without a distance is in
@@ -1170,7 +1174,14 @@ language sql
 stable
 set search_path = ''
 as $$
-  with entity_runs as (
+  with race_groups as materialized (
+    select ra.id as race_id,
+      ra_private.distance_band(ra.distance_f, ra.distance_y, ra.distance_m) as distance_band,
+      coalesce(ra_private.going_group(ra.going), 'unknown') as going_group
+    from public.ra_mst_races ra
+    where ra.has_result
+  ),
+  entity_runs as (
     select 'horse'::text as entity_type, r.horse_id as entity_id, r.*
     from ra_private.runs r
     where distance_performance.horse_ids is null
@@ -1191,10 +1202,9 @@ as $$
   select
     e.entity_type,
     e.entity_id,
-    e.distance_band,
-    -- grouping() tells the total (the going grouped away) from a race without a going group.
-    case when grouping(coalesce(e.going_group, 'unknown')) = 1 then 'all'
-         else coalesce(e.going_group, 'unknown') end,
+    g.distance_band,
+    -- The total has the going grouped away; a race without a going group is 'unknown'.
+    case when grouping(g.going_group) = 1 then 'all' else g.going_group end,
     count(*)::integer,
     (count(*) filter (where e.is_win))::integer,
     (count(*) filter (where e.is_place))::integer,
@@ -1205,11 +1215,12 @@ as $$
     round(sum(e.sp_profit), 2),
     ra_private.roi_percent(sum(e.sp_profit), count(e.sp_decimal))
   from entity_runs e
-  where e.distance_band is not null
+  join race_groups g on g.race_id = e.race_id
+  where g.distance_band is not null
     and e.run_date <= distance_performance.as_of
   group by grouping sets (
-    (e.entity_type, e.entity_id, e.distance_band, coalesce(e.going_group, 'unknown')),
-    (e.entity_type, e.entity_id, e.distance_band));
+    (e.entity_type, e.entity_id, g.distance_band, g.going_group),
+    (e.entity_type, e.entity_id, g.distance_band));
 $$;
 comment on function ra_private.distance_performance(date, text[], text[], text[]) is
   'Rows of ra_performance_by_distance for the given horses, jockeys and trainers (null: all) over '
@@ -1236,7 +1247,12 @@ language sql
 stable
 set search_path = ''
 as $$
-  with entity_runs as (
+  with race_groups as materialized (
+    select ra.id as race_id, coalesce(ra_private.going_group(ra.going), 'unknown') as going_group
+    from public.ra_mst_races ra
+    where ra.has_result
+  ),
+  entity_runs as (
     select 'jockey'::text as entity_type, r.jockey_id as entity_id, r.*
     from ra_private.runs r
     where r.jockey_id is not null
@@ -1253,8 +1269,7 @@ as $$
     e.entity_type,
     e.entity_id,
     e.course_id,
-    case when grouping(coalesce(e.going_group, 'unknown')) = 1 then 'all'
-         else coalesce(e.going_group, 'unknown') end,
+    case when grouping(g.going_group) = 1 then 'all' else g.going_group end,
     count(*)::integer,
     (count(*) filter (where e.is_win))::integer,
     (count(*) filter (where e.is_place))::integer,
@@ -1265,10 +1280,11 @@ as $$
     round(sum(e.sp_profit), 2),
     ra_private.roi_percent(sum(e.sp_profit), count(e.sp_decimal))
   from entity_runs e
+  join race_groups g on g.race_id = e.race_id
   where e.course_id is not null
     and e.run_date <= venue_performance.as_of
   group by grouping sets (
-    (e.entity_type, e.entity_id, e.course_id, coalesce(e.going_group, 'unknown')),
+    (e.entity_type, e.entity_id, e.course_id, g.going_group),
     (e.entity_type, e.entity_id, e.course_id));
 $$;
 comment on function ra_private.venue_performance(date, text[], text[]) is
