@@ -790,6 +790,8 @@ returns table (
 language sql
 stable
 set search_path = ''
+-- The whole history is sorted and grouped: in memory, not in temporary files.
+set work_mem = '128MB'
 as $$
   with targets as (
     select m.id, m.horse_id from public.ra_mst_sires m
@@ -1014,6 +1016,8 @@ returns table (
 language sql
 stable
 set search_path = ''
+-- The whole history is sorted and grouped: in memory, not in temporary files.
+set work_mem = '128MB'
 as $$
   select
     r.jockey_id,
@@ -1173,6 +1177,8 @@ returns table (
 language sql
 stable
 set search_path = ''
+-- The whole history is sorted and grouped: in memory, not in temporary files.
+set work_mem = '128MB'
 as $$
   with race_groups as materialized (
     select ra.id as race_id,
@@ -1246,6 +1252,8 @@ returns table (
 language sql
 stable
 set search_path = ''
+-- The whole history is sorted and grouped: in memory, not in temporary files.
+set work_mem = '128MB'
 as $$
   with race_groups as materialized (
     select ra.id as race_id, coalesce(ra_private.going_group(ra.going), 'unknown') as going_group
