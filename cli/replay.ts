@@ -269,7 +269,7 @@ export async function runReplay(args: readonly string[]): Promise<number> {
       printErr(error.message);
       return 1;
     }
-    if (error instanceof QuarantinedPayloadError) {
+    if (error instanceof QuarantinedPayloadError && "issues" in error.cause) {
       const { kind, issues } = error.cause;
       printErr(
         `Cannot replay "${request.file}": the ${kind} payload (${error.endpoint}) is invalid`,

@@ -794,6 +794,14 @@ $$;
 comment on function ra_private.alert_text(text[], text[]) is
   'The text of an alert: the checks that turned fail and those that recovered, one per line.';
 
+-- The checks of one evaluation, compared with ra_private.quality_state.
+create unlogged table ra_private.quality_now (
+  "check" text primary key,
+  status text,
+  detail text
+);
+revoke all on table ra_private.quality_now from public;
+
 create function ra_private.evaluate_quality()
 returns jsonb
 language plpgsql
@@ -828,18 +836,18 @@ begin
       using 'ra\_%';
   end if;
 
-  create temporary table if not exists quality_now (
-    "check" text primary key, status text, detail text
-  ) on commit drop;
-  truncate quality_now;
-  insert into quality_now select c."check", c.status, c.detail from ra_private.quality_checks() c;
+  -- One evaluation at a time: the work table is shared (a temporary table would hide it from
+  -- supabase db lint).
+  lock table ra_private.quality_now in exclusive mode;
+  delete from ra_private.quality_now;
+  insert into ra_private.quality_now select c."check", c.status, c.detail from ra_private.quality_checks() c;
   get diagnostics evaluated = row_count;
 
   delete from ra_private.quality_state s
-  where not exists (select 1 from quality_now n where n."check" = s."check");
+  where not exists (select 1 from ra_private.quality_now n where n."check" = s."check");
 
   insert into ra_private.quality_state as s ("check", status, since, evaluated_at)
-  select n."check", n.status, now(), now() from quality_now n
+  select n."check", n.status, now(), now() from ra_private.quality_now n
   on conflict ("check") do update
     set since = case when s.status = excluded.status then s.since else excluded.since end,
         status = excluded.status,
@@ -851,7 +859,7 @@ begin
     array_agg(format('- %s: %s (%s)', n."check", n.detail, n.status) order by n."check")
       filter (where n.status <> 'fail' and s.alerted_status = 'fail')
   into failing, recovered
-  from quality_now n
+  from ra_private.quality_now n
   join ra_private.quality_state s on s."check" = n."check";
 
   if coalesce(cardinality(failing), 0) + coalesce(cardinality(recovered), 0) = 0 then
@@ -890,7 +898,7 @@ begin
 
   update ra_private.quality_state s
   set alerted_status = n.status
-  from quality_now n
+  from ra_private.quality_now n
   where n."check" = s."check"
     and ((n.status = 'fail' and s.alerted_status <> 'fail')
       or (n.status <> 'fail' and s.alerted_status = 'fail'));

@@ -33,6 +33,72 @@ export type Database = {
                   Relationships: [
                     
                   ]
+                },"ra_dam_statistics": {
+                  Row: {
+                    "ae_index": number | null,"best_class": number | null,"best_class_ae_index": number | null,"best_class_expected_wins": number | null,"best_class_runs": number | null,"best_class_win_percent": number | null,"best_class_wins": number | null,"best_distance": string | null,"best_distance_ae_index": number | null,"best_distance_expected_wins": number | null,"best_distance_runs": number | null,"best_distance_win_percent": number | null,"best_distance_wins": number | null,"dam_id": string,"expected_wins": number | null,"own_places": number | null,"own_runs": number | null,"own_win_percent": number | null,"own_wins": number | null,"place_percent": number | null,"profit_loss_1u": number | null,"roi_percent": number | null,"top_class_1": number | null,"top_class_1_ae_index": number | null,"top_class_1_expected_wins": number | null,"top_class_1_runs": number | null,"top_class_1_win_percent": number | null,"top_class_1_wins": number | null,"top_class_2": number | null,"top_class_2_ae_index": number | null,"top_class_2_expected_wins": number | null,"top_class_2_runs": number | null,"top_class_2_win_percent": number | null,"top_class_2_wins": number | null,"top_class_3": number | null,"top_class_3_ae_index": number | null,"top_class_3_expected_wins": number | null,"top_class_3_runs": number | null,"top_class_3_win_percent": number | null,"top_class_3_wins": number | null,"top_distance_1": string | null,"top_distance_1_ae_index": number | null,"top_distance_1_expected_wins": number | null,"top_distance_1_runs": number | null,"top_distance_1_win_percent": number | null,"top_distance_1_wins": number | null,"top_distance_2": string | null,"top_distance_2_ae_index": number | null,"top_distance_2_expected_wins": number | null,"top_distance_2_runs": number | null,"top_distance_2_win_percent": number | null,"top_distance_2_wins": number | null,"top_distance_3": string | null,"top_distance_3_ae_index": number | null,"top_distance_3_expected_wins": number | null,"top_distance_3_runs": number | null,"top_distance_3_win_percent": number | null,"top_distance_3_wins": number | null,"total_places": number | null,"total_runs": number | null,"total_seconds": number | null,"total_thirds": number | null,"total_wins": number | null,"win_percent": number | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "ae_index"?: number | null,"best_class"?: number | null,"best_class_ae_index"?: number | null,"best_class_expected_wins"?: number | null,"best_class_runs"?: number | null,"best_class_win_percent"?: number | null,"best_class_wins"?: number | null,"best_distance"?: string | null,"best_distance_ae_index"?: number | null,"best_distance_expected_wins"?: number | null,"best_distance_runs"?: number | null,"best_distance_win_percent"?: number | null,"best_distance_wins"?: number | null,"dam_id": string,"expected_wins"?: number | null,"own_places"?: number | null,"own_runs"?: number | null,"own_win_percent"?: number | null,"own_wins"?: number | null,"place_percent"?: number | null,"profit_loss_1u"?: number | null,"roi_percent"?: number | null,"top_class_1"?: number | null,"top_class_1_ae_index"?: number | null,"top_class_1_expected_wins"?: number | null,"top_class_1_runs"?: number | null,"top_class_1_win_percent"?: number | null,"top_class_1_wins"?: number | null,"top_class_2"?: number | null,"top_class_2_ae_index"?: number | null,"top_class_2_expected_wins"?: number | null,"top_class_2_runs"?: number | null,"top_class_2_win_percent"?: number | null,"top_class_2_wins"?: number | null,"top_class_3"?: number | null,"top_class_3_ae_index"?: number | null,"top_class_3_expected_wins"?: number | null,"top_class_3_runs"?: number | null,"top_class_3_win_percent"?: number | null,"top_class_3_wins"?: number | null,"top_distance_1"?: string | null,"top_distance_1_ae_index"?: number | null,"top_distance_1_expected_wins"?: number | null,"top_distance_1_runs"?: number | null,"top_distance_1_win_percent"?: number | null,"top_distance_1_wins"?: number | null,"top_distance_2"?: string | null,"top_distance_2_ae_index"?: number | null,"top_distance_2_expected_wins"?: number | null,"top_distance_2_runs"?: number | null,"top_distance_2_win_percent"?: number | null,"top_distance_2_wins"?: number | null,"top_distance_3"?: string | null,"top_distance_3_ae_index"?: number | null,"top_distance_3_expected_wins"?: number | null,"top_distance_3_runs"?: number | null,"top_distance_3_win_percent"?: number | null,"top_distance_3_wins"?: number | null,"total_places"?: number | null,"total_runs"?: number | null,"total_seconds"?: number | null,"total_thirds"?: number | null,"total_wins"?: number | null,"win_percent"?: number | null
+                  }
+                  Update: {
+                    "ae_index"?: number | null,"best_class"?: number | null,"best_class_ae_index"?: number | null,"best_class_expected_wins"?: number | null,"best_class_runs"?: number | null,"best_class_win_percent"?: number | null,"best_class_wins"?: number | null,"best_distance"?: string | null,"best_distance_ae_index"?: number | null,"best_distance_expected_wins"?: number | null,"best_distance_runs"?: number | null,"best_distance_win_percent"?: number | null,"best_distance_wins"?: number | null,"dam_id"?: string,"expected_wins"?: number | null,"own_places"?: number | null,"own_runs"?: number | null,"own_win_percent"?: number | null,"own_wins"?: number | null,"place_percent"?: number | null,"profit_loss_1u"?: number | null,"roi_percent"?: number | null,"top_class_1"?: number | null,"top_class_1_ae_index"?: number | null,"top_class_1_expected_wins"?: number | null,"top_class_1_runs"?: number | null,"top_class_1_win_percent"?: number | null,"top_class_1_wins"?: number | null,"top_class_2"?: number | null,"top_class_2_ae_index"?: number | null,"top_class_2_expected_wins"?: number | null,"top_class_2_runs"?: number | null,"top_class_2_win_percent"?: number | null,"top_class_2_wins"?: number | null,"top_class_3"?: number | null,"top_class_3_ae_index"?: number | null,"top_class_3_expected_wins"?: number | null,"top_class_3_runs"?: number | null,"top_class_3_win_percent"?: number | null,"top_class_3_wins"?: number | null,"top_distance_1"?: string | null,"top_distance_1_ae_index"?: number | null,"top_distance_1_expected_wins"?: number | null,"top_distance_1_runs"?: number | null,"top_distance_1_win_percent"?: number | null,"top_distance_1_wins"?: number | null,"top_distance_2"?: string | null,"top_distance_2_ae_index"?: number | null,"top_distance_2_expected_wins"?: number | null,"top_distance_2_runs"?: number | null,"top_distance_2_win_percent"?: number | null,"top_distance_2_wins"?: number | null,"top_distance_3"?: string | null,"top_distance_3_ae_index"?: number | null,"top_distance_3_expected_wins"?: number | null,"top_distance_3_runs"?: number | null,"top_distance_3_win_percent"?: number | null,"top_distance_3_wins"?: number | null,"total_places"?: number | null,"total_runs"?: number | null,"total_seconds"?: number | null,"total_thirds"?: number | null,"total_wins"?: number | null,"win_percent"?: number | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "ra_dam_statistics_dam_id_fkey"
+      columns: ["dam_id"]
+isOneToOne: true
+      referencedRelation: "ra_mst_dams"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"ra_damsire_statistics": {
+                  Row: {
+                    "ae_index": number | null,"best_class": number | null,"best_class_ae_index": number | null,"best_class_expected_wins": number | null,"best_class_runs": number | null,"best_class_win_percent": number | null,"best_class_wins": number | null,"best_distance": string | null,"best_distance_ae_index": number | null,"best_distance_expected_wins": number | null,"best_distance_runs": number | null,"best_distance_win_percent": number | null,"best_distance_wins": number | null,"damsire_id": string,"expected_wins": number | null,"own_places": number | null,"own_runs": number | null,"own_win_percent": number | null,"own_wins": number | null,"place_percent": number | null,"profit_loss_1u": number | null,"roi_percent": number | null,"top_class_1": number | null,"top_class_1_ae_index": number | null,"top_class_1_expected_wins": number | null,"top_class_1_runs": number | null,"top_class_1_win_percent": number | null,"top_class_1_wins": number | null,"top_class_2": number | null,"top_class_2_ae_index": number | null,"top_class_2_expected_wins": number | null,"top_class_2_runs": number | null,"top_class_2_win_percent": number | null,"top_class_2_wins": number | null,"top_class_3": number | null,"top_class_3_ae_index": number | null,"top_class_3_expected_wins": number | null,"top_class_3_runs": number | null,"top_class_3_win_percent": number | null,"top_class_3_wins": number | null,"top_distance_1": string | null,"top_distance_1_ae_index": number | null,"top_distance_1_expected_wins": number | null,"top_distance_1_runs": number | null,"top_distance_1_win_percent": number | null,"top_distance_1_wins": number | null,"top_distance_2": string | null,"top_distance_2_ae_index": number | null,"top_distance_2_expected_wins": number | null,"top_distance_2_runs": number | null,"top_distance_2_win_percent": number | null,"top_distance_2_wins": number | null,"top_distance_3": string | null,"top_distance_3_ae_index": number | null,"top_distance_3_expected_wins": number | null,"top_distance_3_runs": number | null,"top_distance_3_win_percent": number | null,"top_distance_3_wins": number | null,"total_places": number | null,"total_runs": number | null,"total_seconds": number | null,"total_thirds": number | null,"total_wins": number | null,"win_percent": number | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "ae_index"?: number | null,"best_class"?: number | null,"best_class_ae_index"?: number | null,"best_class_expected_wins"?: number | null,"best_class_runs"?: number | null,"best_class_win_percent"?: number | null,"best_class_wins"?: number | null,"best_distance"?: string | null,"best_distance_ae_index"?: number | null,"best_distance_expected_wins"?: number | null,"best_distance_runs"?: number | null,"best_distance_win_percent"?: number | null,"best_distance_wins"?: number | null,"damsire_id": string,"expected_wins"?: number | null,"own_places"?: number | null,"own_runs"?: number | null,"own_win_percent"?: number | null,"own_wins"?: number | null,"place_percent"?: number | null,"profit_loss_1u"?: number | null,"roi_percent"?: number | null,"top_class_1"?: number | null,"top_class_1_ae_index"?: number | null,"top_class_1_expected_wins"?: number | null,"top_class_1_runs"?: number | null,"top_class_1_win_percent"?: number | null,"top_class_1_wins"?: number | null,"top_class_2"?: number | null,"top_class_2_ae_index"?: number | null,"top_class_2_expected_wins"?: number | null,"top_class_2_runs"?: number | null,"top_class_2_win_percent"?: number | null,"top_class_2_wins"?: number | null,"top_class_3"?: number | null,"top_class_3_ae_index"?: number | null,"top_class_3_expected_wins"?: number | null,"top_class_3_runs"?: number | null,"top_class_3_win_percent"?: number | null,"top_class_3_wins"?: number | null,"top_distance_1"?: string | null,"top_distance_1_ae_index"?: number | null,"top_distance_1_expected_wins"?: number | null,"top_distance_1_runs"?: number | null,"top_distance_1_win_percent"?: number | null,"top_distance_1_wins"?: number | null,"top_distance_2"?: string | null,"top_distance_2_ae_index"?: number | null,"top_distance_2_expected_wins"?: number | null,"top_distance_2_runs"?: number | null,"top_distance_2_win_percent"?: number | null,"top_distance_2_wins"?: number | null,"top_distance_3"?: string | null,"top_distance_3_ae_index"?: number | null,"top_distance_3_expected_wins"?: number | null,"top_distance_3_runs"?: number | null,"top_distance_3_win_percent"?: number | null,"top_distance_3_wins"?: number | null,"total_places"?: number | null,"total_runs"?: number | null,"total_seconds"?: number | null,"total_thirds"?: number | null,"total_wins"?: number | null,"win_percent"?: number | null
+                  }
+                  Update: {
+                    "ae_index"?: number | null,"best_class"?: number | null,"best_class_ae_index"?: number | null,"best_class_expected_wins"?: number | null,"best_class_runs"?: number | null,"best_class_win_percent"?: number | null,"best_class_wins"?: number | null,"best_distance"?: string | null,"best_distance_ae_index"?: number | null,"best_distance_expected_wins"?: number | null,"best_distance_runs"?: number | null,"best_distance_win_percent"?: number | null,"best_distance_wins"?: number | null,"damsire_id"?: string,"expected_wins"?: number | null,"own_places"?: number | null,"own_runs"?: number | null,"own_win_percent"?: number | null,"own_wins"?: number | null,"place_percent"?: number | null,"profit_loss_1u"?: number | null,"roi_percent"?: number | null,"top_class_1"?: number | null,"top_class_1_ae_index"?: number | null,"top_class_1_expected_wins"?: number | null,"top_class_1_runs"?: number | null,"top_class_1_win_percent"?: number | null,"top_class_1_wins"?: number | null,"top_class_2"?: number | null,"top_class_2_ae_index"?: number | null,"top_class_2_expected_wins"?: number | null,"top_class_2_runs"?: number | null,"top_class_2_win_percent"?: number | null,"top_class_2_wins"?: number | null,"top_class_3"?: number | null,"top_class_3_ae_index"?: number | null,"top_class_3_expected_wins"?: number | null,"top_class_3_runs"?: number | null,"top_class_3_win_percent"?: number | null,"top_class_3_wins"?: number | null,"top_distance_1"?: string | null,"top_distance_1_ae_index"?: number | null,"top_distance_1_expected_wins"?: number | null,"top_distance_1_runs"?: number | null,"top_distance_1_win_percent"?: number | null,"top_distance_1_wins"?: number | null,"top_distance_2"?: string | null,"top_distance_2_ae_index"?: number | null,"top_distance_2_expected_wins"?: number | null,"top_distance_2_runs"?: number | null,"top_distance_2_win_percent"?: number | null,"top_distance_2_wins"?: number | null,"top_distance_3"?: string | null,"top_distance_3_ae_index"?: number | null,"top_distance_3_expected_wins"?: number | null,"top_distance_3_runs"?: number | null,"top_distance_3_win_percent"?: number | null,"top_distance_3_wins"?: number | null,"total_places"?: number | null,"total_runs"?: number | null,"total_seconds"?: number | null,"total_thirds"?: number | null,"total_wins"?: number | null,"win_percent"?: number | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "ra_damsire_statistics_damsire_id_fkey"
+      columns: ["damsire_id"]
+isOneToOne: true
+      referencedRelation: "ra_mst_damsires"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"ra_entity_combinations": {
+                  Row: {
+                    "ae_index": number | null,"expected_wins": number | null,"first_run_date": string | null,"jockey_id": string,"last_run_date": string | null,"place_percent": number | null,"places": number | null,"profit_loss_1u": number | null,"roi_percent": number | null,"runs": number | null,"trainer_id": string,"win_percent": number | null,"wins": number | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "ae_index"?: number | null,"expected_wins"?: number | null,"first_run_date"?: string | null,"jockey_id": string,"last_run_date"?: string | null,"place_percent"?: number | null,"places"?: number | null,"profit_loss_1u"?: number | null,"roi_percent"?: number | null,"runs"?: number | null,"trainer_id": string,"win_percent"?: number | null,"wins"?: number | null
+                  }
+                  Update: {
+                    "ae_index"?: number | null,"expected_wins"?: number | null,"first_run_date"?: string | null,"jockey_id"?: string,"last_run_date"?: string | null,"place_percent"?: number | null,"places"?: number | null,"profit_loss_1u"?: number | null,"roi_percent"?: number | null,"runs"?: number | null,"trainer_id"?: string,"win_percent"?: number | null,"wins"?: number | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "ra_entity_combinations_jockey_id_fkey"
+      columns: ["jockey_id"]
+isOneToOne: false
+      referencedRelation: "ra_mst_jockeys"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "ra_entity_combinations_trainer_id_fkey"
+      columns: ["trainer_id"]
+isOneToOne: false
+      referencedRelation: "ra_mst_trainers"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"ra_jockey_statistics": {
                   Row: {
                     "ae_index": number | null,"days_since_last_run": number | null,"days_since_last_win": number | null,"expected_wins": number | null,"jockey_id": string,"last_run_date": string | null,"last_win_date": string | null,"place_percent": number | null,"profit_loss_1u": number | null,"recent_14d_ae_index": number | null,"recent_14d_expected_wins": number | null,"recent_14d_place_percent": number | null,"recent_14d_places": number | null,"recent_14d_profit_loss_1u": number | null,"recent_14d_roi_percent": number | null,"recent_14d_runs": number | null,"recent_14d_seconds": number | null,"recent_14d_thirds": number | null,"recent_14d_win_percent": number | null,"recent_14d_wins": number | null,"recent_30d_ae_index": number | null,"recent_30d_expected_wins": number | null,"recent_30d_place_percent": number | null,"recent_30d_places": number | null,"recent_30d_profit_loss_1u": number | null,"recent_30d_roi_percent": number | null,"recent_30d_runs": number | null,"recent_30d_seconds": number | null,"recent_30d_thirds": number | null,"recent_30d_win_percent": number | null,"recent_30d_wins": number | null,"roi_percent": number | null,"statistics_as_of": string,"total_places": number | null,"total_runs": number | null,"total_seconds": number | null,"total_thirds": number | null,"total_wins": number | null,"win_percent": number | null
@@ -301,6 +367,90 @@ isOneToOne: false
                   Relationships: [
                     
                   ]
+                },"ra_odds_fetches": {
+                  Row: {
+                    "changes": number,"fetched_at": string,"fetches": number,"movements_fetched_at": string | null,"prices": number,"race_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "changes"?: number,"fetched_at": string,"fetches"?: number,"movements_fetched_at"?: string | null,"prices"?: number,"race_id": string
+                  }
+                  Update: {
+                    "changes"?: number,"fetched_at"?: string,"fetches"?: number,"movements_fetched_at"?: string | null,"prices"?: number,"race_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "ra_odds_fetches_race_id_fkey"
+      columns: ["race_id"]
+isOneToOne: true
+      referencedRelation: "ra_mst_races"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"ra_odds_history": {
+                  Row: {
+                    "bookmaker_id": string,"changed_at": string,"fetched_at": string,"horse_id": string,"odds_decimal": number | null,"odds_fractional": string | null,"race_id": string,"source": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "bookmaker_id": string,"changed_at": string,"fetched_at": string,"horse_id": string,"odds_decimal"?: number | null,"odds_fractional"?: string | null,"race_id": string,"source": string
+                  }
+                  Update: {
+                    "bookmaker_id"?: string,"changed_at"?: string,"fetched_at"?: string,"horse_id"?: string,"odds_decimal"?: number | null,"odds_fractional"?: string | null,"race_id"?: string,"source"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "ra_odds_history_bookmaker_id_fkey"
+      columns: ["bookmaker_id"]
+isOneToOne: false
+      referencedRelation: "ra_mst_bookmakers"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "ra_odds_history_race_id_horse_id_fkey"
+      columns: ["race_id","horse_id"]
+isOneToOne: false
+      referencedRelation: "ra_mst_race_results"
+      referencedColumns: ["race_id","horse_id"]
+    },{
+      foreignKeyName: "ra_odds_history_race_id_horse_id_fkey"
+      columns: ["race_id","horse_id"]
+isOneToOne: false
+      referencedRelation: "ra_mst_runners"
+      referencedColumns: ["race_id","horse_id"]
+    }
+                  ]
+                },"ra_odds_live": {
+                  Row: {
+                    "bookmaker": string,"bookmaker_id": string,"changed_at": string,"ew_denom": number | null,"ew_places": number | null,"fetched_at": string,"horse_id": string,"is_sp": boolean,"odds_decimal": number | null,"odds_fractional": string | null,"race_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "bookmaker": string,"bookmaker_id": string,"changed_at": string,"ew_denom"?: number | null,"ew_places"?: number | null,"fetched_at": string,"horse_id": string,"is_sp"?: boolean,"odds_decimal"?: number | null,"odds_fractional"?: string | null,"race_id": string
+                  }
+                  Update: {
+                    "bookmaker"?: string,"bookmaker_id"?: string,"changed_at"?: string,"ew_denom"?: number | null,"ew_places"?: number | null,"fetched_at"?: string,"horse_id"?: string,"is_sp"?: boolean,"odds_decimal"?: number | null,"odds_fractional"?: string | null,"race_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "ra_odds_live_bookmaker_id_fkey"
+      columns: ["bookmaker_id"]
+isOneToOne: false
+      referencedRelation: "ra_mst_bookmakers"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "ra_odds_live_race_id_horse_id_fkey"
+      columns: ["race_id","horse_id"]
+isOneToOne: false
+      referencedRelation: "ra_mst_race_results"
+      referencedColumns: ["race_id","horse_id"]
+    },{
+      foreignKeyName: "ra_odds_live_race_id_horse_id_fkey"
+      columns: ["race_id","horse_id"]
+isOneToOne: false
+      referencedRelation: "ra_mst_runners"
+      referencedColumns: ["race_id","horse_id"]
+    }
+                  ]
                 },"ra_owner_statistics": {
                   Row: {
                     "ae_index": number | null,"days_since_last_run": number | null,"days_since_last_win": number | null,"expected_wins": number | null,"last_run_date": string | null,"last_win_date": string | null,"owner_id": string,"place_percent": number | null,"profit_loss_1u": number | null,"recent_14d_ae_index": number | null,"recent_14d_expected_wins": number | null,"recent_14d_place_percent": number | null,"recent_14d_places": number | null,"recent_14d_profit_loss_1u": number | null,"recent_14d_roi_percent": number | null,"recent_14d_runs": number | null,"recent_14d_seconds": number | null,"recent_14d_thirds": number | null,"recent_14d_win_percent": number | null,"recent_14d_wins": number | null,"recent_30d_ae_index": number | null,"recent_30d_expected_wins": number | null,"recent_30d_place_percent": number | null,"recent_30d_places": number | null,"recent_30d_profit_loss_1u": number | null,"recent_30d_roi_percent": number | null,"recent_30d_runs": number | null,"recent_30d_seconds": number | null,"recent_30d_thirds": number | null,"recent_30d_win_percent": number | null,"recent_30d_wins": number | null,"roi_percent": number | null,"statistics_as_of": string,"total_horses": number | null,"total_places": number | null,"total_runs": number | null,"total_seconds": number | null,"total_thirds": number | null,"total_wins": number | null,"win_percent": number | null
@@ -318,6 +468,40 @@ isOneToOne: false
       columns: ["owner_id"]
 isOneToOne: true
       referencedRelation: "ra_mst_owners"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"ra_performance_by_distance": {
+                  Row: {
+                    "ae_index": number | null,"distance_band": string,"entity_id": string,"entity_type": string,"expected_wins": number | null,"going_group": string,"place_percent": number | null,"places": number | null,"profit_loss_1u": number | null,"roi_percent": number | null,"runs": number | null,"win_percent": number | null,"wins": number | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "ae_index"?: number | null,"distance_band": string,"entity_id": string,"entity_type": string,"expected_wins"?: number | null,"going_group": string,"place_percent"?: number | null,"places"?: number | null,"profit_loss_1u"?: number | null,"roi_percent"?: number | null,"runs"?: number | null,"win_percent"?: number | null,"wins"?: number | null
+                  }
+                  Update: {
+                    "ae_index"?: number | null,"distance_band"?: string,"entity_id"?: string,"entity_type"?: string,"expected_wins"?: number | null,"going_group"?: string,"place_percent"?: number | null,"places"?: number | null,"profit_loss_1u"?: number | null,"roi_percent"?: number | null,"runs"?: number | null,"win_percent"?: number | null,"wins"?: number | null
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"ra_performance_by_venue": {
+                  Row: {
+                    "ae_index": number | null,"course_id": string,"entity_id": string,"entity_type": string,"expected_wins": number | null,"going_group": string,"place_percent": number | null,"places": number | null,"profit_loss_1u": number | null,"roi_percent": number | null,"runs": number | null,"win_percent": number | null,"wins": number | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "ae_index"?: number | null,"course_id": string,"entity_id": string,"entity_type": string,"expected_wins"?: number | null,"going_group": string,"place_percent"?: number | null,"places"?: number | null,"profit_loss_1u"?: number | null,"roi_percent"?: number | null,"runs"?: number | null,"win_percent"?: number | null,"wins"?: number | null
+                  }
+                  Update: {
+                    "ae_index"?: number | null,"course_id"?: string,"entity_id"?: string,"entity_type"?: string,"expected_wins"?: number | null,"going_group"?: string,"place_percent"?: number | null,"places"?: number | null,"profit_loss_1u"?: number | null,"roi_percent"?: number | null,"runs"?: number | null,"win_percent"?: number | null,"wins"?: number | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "ra_performance_by_venue_course_id_fkey"
+      columns: ["course_id"]
+isOneToOne: false
+      referencedRelation: "ra_mst_courses"
       referencedColumns: ["id"]
     }
                   ]
@@ -347,16 +531,36 @@ isOneToOne: true
       referencedColumns: ["race_id","horse_id"]
     }
                   ]
-                },"ra_sync_checkpoints": {
+                },"ra_sire_statistics": {
                   Row: {
-                    "api_calls": number,"attempts": number,"created_at": string,"cursor": Json | null,"finished_at": string | null,"id": number,"job": string,"last_error": string | null,"lease_expires_at": string | null,"lease_owner": string | null,"max_attempts": number | null,"rows_written": number,"started_at": string | null,"status": string,"updated_at": string,"window_end": string,"window_start": string
+                    "ae_index": number | null,"best_class": number | null,"best_class_ae_index": number | null,"best_class_expected_wins": number | null,"best_class_runs": number | null,"best_class_win_percent": number | null,"best_class_wins": number | null,"best_distance": string | null,"best_distance_ae_index": number | null,"best_distance_expected_wins": number | null,"best_distance_runs": number | null,"best_distance_win_percent": number | null,"best_distance_wins": number | null,"expected_wins": number | null,"own_places": number | null,"own_runs": number | null,"own_win_percent": number | null,"own_wins": number | null,"place_percent": number | null,"profit_loss_1u": number | null,"roi_percent": number | null,"sire_id": string,"top_class_1": number | null,"top_class_1_ae_index": number | null,"top_class_1_expected_wins": number | null,"top_class_1_runs": number | null,"top_class_1_win_percent": number | null,"top_class_1_wins": number | null,"top_class_2": number | null,"top_class_2_ae_index": number | null,"top_class_2_expected_wins": number | null,"top_class_2_runs": number | null,"top_class_2_win_percent": number | null,"top_class_2_wins": number | null,"top_class_3": number | null,"top_class_3_ae_index": number | null,"top_class_3_expected_wins": number | null,"top_class_3_runs": number | null,"top_class_3_win_percent": number | null,"top_class_3_wins": number | null,"top_distance_1": string | null,"top_distance_1_ae_index": number | null,"top_distance_1_expected_wins": number | null,"top_distance_1_runs": number | null,"top_distance_1_win_percent": number | null,"top_distance_1_wins": number | null,"top_distance_2": string | null,"top_distance_2_ae_index": number | null,"top_distance_2_expected_wins": number | null,"top_distance_2_runs": number | null,"top_distance_2_win_percent": number | null,"top_distance_2_wins": number | null,"top_distance_3": string | null,"top_distance_3_ae_index": number | null,"top_distance_3_expected_wins": number | null,"top_distance_3_runs": number | null,"top_distance_3_win_percent": number | null,"top_distance_3_wins": number | null,"total_places": number | null,"total_runs": number | null,"total_seconds": number | null,"total_thirds": number | null,"total_wins": number | null,"win_percent": number | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "api_calls"?: number,"attempts"?: number,"created_at"?: string,"cursor"?: Json | null,"finished_at"?: string | null,"id"?: never,"job": string,"last_error"?: string | null,"lease_expires_at"?: string | null,"lease_owner"?: string | null,"max_attempts"?: number | null,"rows_written"?: number,"started_at"?: string | null,"status"?: string,"updated_at"?: string,"window_end": string,"window_start": string
+                    "ae_index"?: number | null,"best_class"?: number | null,"best_class_ae_index"?: number | null,"best_class_expected_wins"?: number | null,"best_class_runs"?: number | null,"best_class_win_percent"?: number | null,"best_class_wins"?: number | null,"best_distance"?: string | null,"best_distance_ae_index"?: number | null,"best_distance_expected_wins"?: number | null,"best_distance_runs"?: number | null,"best_distance_win_percent"?: number | null,"best_distance_wins"?: number | null,"expected_wins"?: number | null,"own_places"?: number | null,"own_runs"?: number | null,"own_win_percent"?: number | null,"own_wins"?: number | null,"place_percent"?: number | null,"profit_loss_1u"?: number | null,"roi_percent"?: number | null,"sire_id": string,"top_class_1"?: number | null,"top_class_1_ae_index"?: number | null,"top_class_1_expected_wins"?: number | null,"top_class_1_runs"?: number | null,"top_class_1_win_percent"?: number | null,"top_class_1_wins"?: number | null,"top_class_2"?: number | null,"top_class_2_ae_index"?: number | null,"top_class_2_expected_wins"?: number | null,"top_class_2_runs"?: number | null,"top_class_2_win_percent"?: number | null,"top_class_2_wins"?: number | null,"top_class_3"?: number | null,"top_class_3_ae_index"?: number | null,"top_class_3_expected_wins"?: number | null,"top_class_3_runs"?: number | null,"top_class_3_win_percent"?: number | null,"top_class_3_wins"?: number | null,"top_distance_1"?: string | null,"top_distance_1_ae_index"?: number | null,"top_distance_1_expected_wins"?: number | null,"top_distance_1_runs"?: number | null,"top_distance_1_win_percent"?: number | null,"top_distance_1_wins"?: number | null,"top_distance_2"?: string | null,"top_distance_2_ae_index"?: number | null,"top_distance_2_expected_wins"?: number | null,"top_distance_2_runs"?: number | null,"top_distance_2_win_percent"?: number | null,"top_distance_2_wins"?: number | null,"top_distance_3"?: string | null,"top_distance_3_ae_index"?: number | null,"top_distance_3_expected_wins"?: number | null,"top_distance_3_runs"?: number | null,"top_distance_3_win_percent"?: number | null,"top_distance_3_wins"?: number | null,"total_places"?: number | null,"total_runs"?: number | null,"total_seconds"?: number | null,"total_thirds"?: number | null,"total_wins"?: number | null,"win_percent"?: number | null
                   }
                   Update: {
-                    "api_calls"?: number,"attempts"?: number,"created_at"?: string,"cursor"?: Json | null,"finished_at"?: string | null,"id"?: never,"job"?: string,"last_error"?: string | null,"lease_expires_at"?: string | null,"lease_owner"?: string | null,"max_attempts"?: number | null,"rows_written"?: number,"started_at"?: string | null,"status"?: string,"updated_at"?: string,"window_end"?: string,"window_start"?: string
+                    "ae_index"?: number | null,"best_class"?: number | null,"best_class_ae_index"?: number | null,"best_class_expected_wins"?: number | null,"best_class_runs"?: number | null,"best_class_win_percent"?: number | null,"best_class_wins"?: number | null,"best_distance"?: string | null,"best_distance_ae_index"?: number | null,"best_distance_expected_wins"?: number | null,"best_distance_runs"?: number | null,"best_distance_win_percent"?: number | null,"best_distance_wins"?: number | null,"expected_wins"?: number | null,"own_places"?: number | null,"own_runs"?: number | null,"own_win_percent"?: number | null,"own_wins"?: number | null,"place_percent"?: number | null,"profit_loss_1u"?: number | null,"roi_percent"?: number | null,"sire_id"?: string,"top_class_1"?: number | null,"top_class_1_ae_index"?: number | null,"top_class_1_expected_wins"?: number | null,"top_class_1_runs"?: number | null,"top_class_1_win_percent"?: number | null,"top_class_1_wins"?: number | null,"top_class_2"?: number | null,"top_class_2_ae_index"?: number | null,"top_class_2_expected_wins"?: number | null,"top_class_2_runs"?: number | null,"top_class_2_win_percent"?: number | null,"top_class_2_wins"?: number | null,"top_class_3"?: number | null,"top_class_3_ae_index"?: number | null,"top_class_3_expected_wins"?: number | null,"top_class_3_runs"?: number | null,"top_class_3_win_percent"?: number | null,"top_class_3_wins"?: number | null,"top_distance_1"?: string | null,"top_distance_1_ae_index"?: number | null,"top_distance_1_expected_wins"?: number | null,"top_distance_1_runs"?: number | null,"top_distance_1_win_percent"?: number | null,"top_distance_1_wins"?: number | null,"top_distance_2"?: string | null,"top_distance_2_ae_index"?: number | null,"top_distance_2_expected_wins"?: number | null,"top_distance_2_runs"?: number | null,"top_distance_2_win_percent"?: number | null,"top_distance_2_wins"?: number | null,"top_distance_3"?: string | null,"top_distance_3_ae_index"?: number | null,"top_distance_3_expected_wins"?: number | null,"top_distance_3_runs"?: number | null,"top_distance_3_win_percent"?: number | null,"top_distance_3_wins"?: number | null,"total_places"?: number | null,"total_runs"?: number | null,"total_seconds"?: number | null,"total_thirds"?: number | null,"total_wins"?: number | null,"win_percent"?: number | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "ra_sire_statistics_sire_id_fkey"
+      columns: ["sire_id"]
+isOneToOne: true
+      referencedRelation: "ra_mst_sires"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"ra_sync_checkpoints": {
+                  Row: {
+                    "api_calls": number,"api_filtered_out": number | null,"api_total": number | null,"attempts": number,"created_at": string,"cursor": Json | null,"finished_at": string | null,"id": number,"job": string,"last_error": string | null,"lease_expires_at": string | null,"lease_owner": string | null,"max_attempts": number | null,"rows_written": number,"started_at": string | null,"status": string,"updated_at": string,"window_end": string,"window_start": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "api_calls"?: number,"api_filtered_out"?: number | null,"api_total"?: number | null,"attempts"?: number,"created_at"?: string,"cursor"?: Json | null,"finished_at"?: string | null,"id"?: never,"job": string,"last_error"?: string | null,"lease_expires_at"?: string | null,"lease_owner"?: string | null,"max_attempts"?: number | null,"rows_written"?: number,"started_at"?: string | null,"status"?: string,"updated_at"?: string,"window_end": string,"window_start": string
+                  }
+                  Update: {
+                    "api_calls"?: number,"api_filtered_out"?: number | null,"api_total"?: number | null,"attempts"?: number,"created_at"?: string,"cursor"?: Json | null,"finished_at"?: string | null,"id"?: never,"job"?: string,"last_error"?: string | null,"lease_expires_at"?: string | null,"lease_owner"?: string | null,"max_attempts"?: number | null,"rows_written"?: number,"started_at"?: string | null,"status"?: string,"updated_at"?: string,"window_end"?: string,"window_start"?: string
                   }
                   Relationships: [
                     
@@ -438,7 +642,15 @@ isOneToOne: true
                 }
           }
           Views: {
-            "ra_horse_pedigree": {
+            "ra_data_quality": {
+                  Row: {
+                    "check": string | null,"detail": string | null,"since": string | null,"status": string | null
+                  }
+                  ComputedFields: never
+                  Relationships: [
+                    
+                  ]
+                },"ra_horse_pedigree": {
                   Row: {
                     "breeder": string | null,"dam": string | null,"dam_id": string | null,"damsire": string | null,"damsire_id": string | null,"horse_id": string,"region": string | null,"sire": string | null,"sire_id": string | null,"updated_at": string
                   }
@@ -531,6 +743,34 @@ isOneToOne: false
       referencedRelation: "ra_mst_trainers"
       referencedColumns: ["id"]
     }
+                  ]
+                },"ra_odds_historical": {
+                  Row: {
+                    "best_bookmaker_id": string | null,"best_decimal": number | null,"closing_decimal": number | null,"each_way_return": number | null,"ew_denom": number | null,"ew_places": number | null,"handicap": boolean | null,"horse_id": string,"moves": number | null,"off_dt": string | null,"opening_decimal": number | null,"place_return": number | null,"position": number | null,"pre_off_max": number | null,"pre_off_mean": number | null,"pre_off_min": number | null,"race_date": string | null,"race_id": string,"runners": number | null,"sp_decimal": number | null,"sp_favourite_rank": number | null,"sp_fractional": string | null,"win_return": number | null
+                  }
+                  ComputedFields: never
+                  Relationships: [
+                    {
+      foreignKeyName: "ra_odds_history_bookmaker_id_fkey"
+      columns: ["best_bookmaker_id"]
+isOneToOne: false
+      referencedRelation: "ra_mst_bookmakers"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"ra_odds_statistics": {
+                  Row: {
+                    "api_calls": number,"bookmakers": number | null,"changes_written": number | null,"cycles": number | null,"duration_ms": number | null,"error": string | null,"errors": number | null,"mode": string | null,"prices_fetched": number | null,"races": number | null,"run_id": string,"runners": number | null,"started_at": string,"status": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                           "api_calls"?: number | null,"bookmakers"?: never,"changes_written"?: never,"cycles"?: never,"duration_ms"?: number | null,"error"?: string | null,"errors"?: never,"mode"?: string | null,"prices_fetched"?: never,"races"?: never,"run_id"?: string | null,"runners"?: never,"started_at"?: string | null,"status"?: string | null
+                         }
+                        Update: {
+                           "api_calls"?: number | null,"bookmakers"?: never,"changes_written"?: never,"cycles"?: never,"duration_ms"?: number | null,"error"?: string | null,"errors"?: never,"mode"?: string | null,"prices_fetched"?: never,"races"?: never,"run_id"?: string | null,"runners"?: never,"started_at"?: string | null,"status"?: string | null
+                         }
+                        Relationships: [
+                    
                   ]
                 },"ra_schedule_status": {
                   Row: {
