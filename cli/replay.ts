@@ -11,7 +11,19 @@ import { createDbClient } from "../supabase/functions/_shared/db/client.ts";
 import type { RowBatch } from "../supabase/functions/_shared/db/row_batch.ts";
 import type { TableName, WriterSource } from "../supabase/functions/_shared/db/tables.ts";
 import { WRITE_ORDER } from "../supabase/functions/_shared/db/tables.ts";
-import { writeBatchInTransaction } from "../supabase/functions/_shared/db/writer.ts";
+import { writeBatch, type WriteCounts } from "../supabase/functions/_shared/db/writer.ts";
+import type { OddsWriteCounts } from "../supabase/functions/_shared/db/odds_writer.ts";
+import { OddsPayloadError, type OddsRows } from "../supabase/functions/_shared/odds/odds_rows.ts";
+import {
+  cardOddsRows,
+  KINDS_WITH_ODDS,
+  oddsTables,
+  runnerOddsRows,
+  RunnerOddsShapeError,
+  setOddsAside,
+  writeReplayedOdds,
+} from "./replay_odds.ts";
+import { readPayload, ReplayFileError } from "./replay_file.ts";
 import { DriftReporter } from "../supabase/functions/_shared/racing_api/drift.ts";
 import {
   HORSE_PROFILE_KINDS,
@@ -31,7 +43,7 @@ type HorseProfileKind = typeof HORSE_PROFILE_KINDS[HorseProfileSource];
  * A `--kind`: a payload kind of the registry, except that both horse profiles are `horse`
  * (the endpoint is chosen with `--source`).
  */
-export type ReplayKind = Exclude<PayloadKind, HorseProfileKind> | "horse";
+export type ReplayKind = Exclude<PayloadKind, HorseProfileKind> | "horse" | "odds";
 
 const HORSE_KINDS: readonly string[] = Object.values(HORSE_PROFILE_KINDS);
 
@@ -42,11 +54,15 @@ function replayKinds(): ReplayKind[] {
     if (!HORSE_KINDS.includes(kind)) kinds.push(kind as ReplayKind);
     else if (!kinds.includes("horse")) kinds.push("horse");
   }
+  kinds.push("odds");
   return kinds;
 }
 
 /** The registry's payload kind that a `--kind` (and `--source`) names. */
-function payloadKindOf(kind: ReplayKind, horseSource: HorseProfileSource): PayloadKind {
+function payloadKindOf(
+  kind: Exclude<ReplayKind, "odds">,
+  horseSource: HorseProfileSource,
+): PayloadKind {
   return kind === "horse" ? HORSE_PROFILE_KINDS[horseSource] : kind;
 }
 
@@ -65,6 +81,8 @@ export interface ReplayOutcome {
   filteredOut: { races: number; courses?: number };
   /** Fields of the payload that the schemas do not declare (collapsed paths). */
   drift: string[];
+  /** Prices and movements the payload carries (racecards, racecard, odds). */
+  odds: OddsRows;
 }
 
 /** Bad command-line arguments; the message says which and how to ask for help. */
@@ -76,18 +94,12 @@ export class ReplayUsageError extends Error {
   }
 }
 
-/** The saved file could not be read as JSON. */
-export class ReplayFileError extends Error {
-  /** Creates the error, naming the file. */
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = "ReplayFileError";
-  }
-}
-
 /** One help line per `--kind`: what it is and the endpoint that answers it. */
 function kindLines(): string {
   return replayKinds().map((kind) => {
+    if (kind === "odds") {
+      return `${kind.padEnd(10)} a runner's prices and movements: /v1/odds/{race_id}/{horse_id}`;
+    }
     const { label, endpoint } = PAYLOADS[payloadKindOf(kind, "pro")];
     const what = kind === "horse" ? `${label} (or standard, see --source)` : label;
     return `${kind.padEnd(10)} ${what}: ${endpoint}`;
@@ -106,6 +118,8 @@ and region filter (RA_REGIONS, default gb,ire) as the Edge Functions.
   --source    with --kind horse: which endpoint the profile came from (default pro)
   --dry-run   write nothing; print one JSON object to stdout:
               {"tables": {<table>: [<rows>]}, "filtered_out": {"races": n}, "drift": [<fields>]}
+              (racecards, racecard and odds add ra_odds_live: the prices, books by name,
+              and ra_odds_history: the movements)
   --help      this text
 
 Without --dry-run the rows are written through the database writer, in one transaction, to
@@ -173,8 +187,13 @@ export function replayPayload(
   options: { regions: readonly string[]; horseSource?: HorseProfileSource },
 ): ReplayOutcome {
   const { regions, horseSource = "pro" } = options;
+  if (kind === "odds") {
+    const odds = runnerOddsRows(payload);
+    return { source: "racecard", rows: {}, filteredOut: { races: 0 }, drift: [], odds };
+  }
   const payloadKind = payloadKindOf(kind, horseSource);
   const drift = new DriftReporter();
+  if (KINDS_WITH_ODDS.includes(kind)) setOddsAside(payload);
   const parsed = parsePayload(payloadKind, payload, { drift });
   const { rows, filteredOut } = payloadRows(payloadKind, parsed, { regions });
   return {
@@ -182,6 +201,9 @@ export function replayPayload(
     rows,
     filteredOut: { ...filteredOut },
     drift: drift.drain().map((unknown) => unknown.field),
+    odds: KINDS_WITH_ODDS.includes(kind)
+      ? cardOddsRows(payload, rows)
+      : { prices: [], movements: [] },
   };
 }
 
@@ -196,30 +218,8 @@ export function dryRunDocument(result: ReplayOutcome): {
     const rows = result.rows[table];
     if (rows !== undefined && rows.length > 0) tables[table] = rows;
   }
+  Object.assign(tables, oddsTables(result.odds));
   return { tables, filtered_out: result.filteredOut, drift: result.drift };
-}
-
-/**
- * Reads and parses the saved response body.
- * @throws {ReplayFileError} when the file is missing or is not JSON
- */
-export async function readPayload(file: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await Deno.readTextFile(file);
-  } catch (error) {
-    throw new ReplayFileError(`Cannot read "${file}": ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new ReplayFileError(
-      `Cannot parse "${file}" as JSON: ${(error as Error).message}`,
-      { cause: error },
-    );
-  }
 }
 
 function printErr(line: string): void {
@@ -265,7 +265,10 @@ export async function runReplay(args: readonly string[]): Promise<number> {
       horseSource: request.horseSource,
     });
   } catch (error) {
-    if (error instanceof ReplayFileError) {
+    if (
+      error instanceof ReplayFileError || error instanceof RunnerOddsShapeError ||
+      error instanceof OddsPayloadError
+    ) {
       printErr(error.message);
       return 1;
     }
@@ -290,7 +293,15 @@ export async function runReplay(args: readonly string[]): Promise<number> {
 
   const sql = createDbClient(databaseUrl as string, { max: 1 });
   try {
-    const counts = await writeBatchInTransaction(sql, result.rows, result.source);
+    let counts: WriteCounts = {};
+    let odds: OddsWriteCounts | null = null;
+    await sql.begin(async (tx) => {
+      if (Object.keys(result.rows).length > 0) {
+        counts = await writeBatch(tx, result.rows, result.source);
+      }
+      const { prices, movements } = result.odds;
+      if (prices.length + movements.length > 0) odds = await writeReplayedOdds(tx, result.odds);
+    });
     console.log(`replayed ${request.kind} from ${request.file} as ${result.source}`);
     for (const table of WRITE_ORDER) {
       const rows = result.rows[table]?.length ?? 0;
@@ -298,6 +309,15 @@ export async function runReplay(args: readonly string[]): Promise<number> {
       if (rows > 0 || changed > 0) {
         console.log(`  ${table.padEnd(26)} ${String(rows).padStart(6)} rows, ${changed} changed`);
       }
+    }
+    if (odds !== null) {
+      const { live, history } = odds as OddsWriteCounts;
+      console.log(
+        `  ${"ra_odds_live".padEnd(26)} ${
+          String(result.odds.prices.length).padStart(6)
+        } rows, ${live} changed`,
+      );
+      console.log(`  ${"ra_odds_history".padEnd(26)} ${history} rows added`);
     }
     const filtered = Object.entries(result.filteredOut).filter(([, n]) => n > 0);
     for (const [what, n] of filtered) console.log(`  filtered out: ${n} ${what} of other regions`);

@@ -162,7 +162,7 @@ Deno.test("parseReplayArgs() reads kind, file, dry run and horse source", () => 
     { kind: "horse", file: "h.json", dryRun: false, horseSource: "standard" },
   );
   assertSame(parseReplayArgs(["--help"]), "help");
-  throws(() => parseReplayArgs(["--kind", "odds", "--file", "x"]), ReplayUsageError);
+  throws(() => parseReplayArgs(["--kind", "bets", "--file", "x"]), ReplayUsageError);
   throws(() => parseReplayArgs(["--kind", "results"]), /--file is missing/);
   throws(() => parseReplayArgs(["--kind", "results", "--file", "x", "--source", "pro"]), /horse/);
   throws(() => parseReplayArgs(["--kind", "results", "--file", "x", "--bogus"]), ReplayUsageError);
