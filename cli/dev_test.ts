@@ -60,7 +60,7 @@ Deno.test("deno task dev starts the stack with its schedules, serves functions, 
     const databaseUrl = exported("DATABASE_URL");
     const functionsUrl = exported("SUPABASE_URL");
     assert.equal(exported("SUPABASE_SERVICE_ROLE_KEY"), "dev-test-key");
-    assert.match(text, /^ {2}Schedules {3}13 pg_cron jobs/m);
+    assert.match(text, /^ {2}Schedules {3}15 pg_cron jobs/m);
 
     const called = await fetch(`${functionsUrl}/functions/v1/fetch-racecards`, {
       method: "POST",

@@ -11,7 +11,7 @@ select results_eq(
   array['ra_enrich_tick', 'ra_housekeeping', 'ra_masters_monthly', 'ra_odds_tick',
         'ra_people_weekly', 'ra_quality_evaluate', 'ra_racecards_backfill', 'ra_racecards_evening', 'ra_racecards_midday',
         'ra_racecards_morning', 'ra_results_backfill', 'ra_results_evening',
-        'ra_results_morning'],
+        'ra_results_morning', 'ra_statistics_evening', 'ra_statistics_morning'],
   'ra_private.schedules lists every job'
 );
 
