@@ -1,5 +1,5 @@
 /**
- * `deno task backfill --from 2015-01-01 [--to <date>] [--jobs results,racecards]
+ * `deno task backfill --from 2015-01-01 [--to <date>] [--jobs results,racecards,odds]
  *  [--window-days N] [--dry-run]`: plans the history load as checkpoint windows. Planning is
  * idempotent (existing windows are left as they are); the `backfill` mode of fetch-results and
  * fetch-racecards (every minute from pg_cron) then works through them.
@@ -10,6 +10,9 @@ import { planWindows, retryFailed } from "../supabase/functions/_shared/sync/che
 import { resolveRates } from "../supabase/functions/_shared/sync/rates.ts";
 import { DEFAULT_RESULTS_WINDOW_DAYS } from "../supabase/functions/_shared/sync/windows.ts";
 import { BACKFILL_JOBS, type BackfillJob, daysOf, planBackfill } from "./backfill_plan.ts";
+
+/** Jobs planned without --jobs: the odds job only adds movements to what racecards store. */
+const DEFAULT_JOBS: readonly BackfillJob[] = ["results", "racecards"];
 import { databaseFromEnv, formatDuration, runCommand, UsageError } from "./terminal.ts";
 
 const HELP = `deno task backfill --from <YYYY-MM-DD> [options]
@@ -20,14 +23,17 @@ deno task status.
 
   --from <date>        first racing day to load (required)
   --to <date>          last racing day (default: yesterday, UK)
-  --jobs <list>        results,racecards (default: both). Racecards start at 2023-01-23.
+  --jobs <list>        results,racecards,odds (default: results,racecards; racecards keep the
+                       prices on their pages). Racecards and odds start at
+                       2023-01-23; with RA_ODDS_MOVEMENTS=true odds also cost one /v1/odds call
+                       per runner from 2025-03-17 (the dry run says how many).
   --window-days <n>    days per results window (default ${DEFAULT_RESULTS_WINDOW_DAYS}: about two pages of 100)
   --dry-run            print the plan (windows, estimated API calls and time); write nothing
   --retry-failed       put every failed window back to pending (all jobs); needs no --from
   --help               this text
 
 Environment: DATABASE_URL (not needed with --dry-run); RA_RATE_DEFAULT, RA_RATE_RACECARDS,
-RA_RATE_GLOBAL for the time estimate (the same settings the functions use).`;
+RA_RATE_GLOBAL and RA_ODDS_MOVEMENTS for the estimate (the same settings the functions use).`;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -42,7 +48,7 @@ async function main(): Promise<number> {
     options: {
       from: { type: "string" },
       to: { type: "string" },
-      jobs: { type: "string", default: BACKFILL_JOBS.join(",") },
+      jobs: { type: "string", default: DEFAULT_JOBS.join(",") },
       "window-days": { type: "string", default: String(DEFAULT_RESULTS_WINDOW_DAYS) },
       "dry-run": { type: "boolean", default: false },
       "retry-failed": { type: "boolean", default: false },
@@ -93,6 +99,7 @@ async function main(): Promise<number> {
     jobs: jobs as BackfillJob[],
     resultsWindowDays: windowDays,
     rates,
+    oddsMovements: Deno.env.get("RA_ODDS_MOVEMENTS")?.trim().toLowerCase() === "true",
   });
 
   for (const warning of plan.warnings) console.error(`warning: ${warning}`);

@@ -4,11 +4,14 @@
  */
 import { daysBetween } from "../supabase/functions/_shared/clock.ts";
 import {
+  FIRST_MOVEMENTS_DATE,
   FIRST_RACECARD_DATE,
   oldestResultsWithoutAddon,
 } from "../supabase/functions/_shared/racing_api/endpoints.ts";
 import type { RateLimits } from "../supabase/functions/_shared/sync/rates.ts";
 import {
+  AVERAGE_RACES_PER_DAY,
+  AVERAGE_RUNNERS_PER_RACE,
   clampRacecardRange,
   type DateWindow,
   estimatedResultsCalls,
@@ -18,7 +21,7 @@ import {
 } from "../supabase/functions/_shared/sync/windows.ts";
 
 /** The backfill jobs a user can ask for. */
-export const BACKFILL_JOBS = ["results", "racecards"] as const;
+export const BACKFILL_JOBS = ["results", "racecards", "odds"] as const;
 
 /** A backfill job. */
 export type BackfillJob = typeof BACKFILL_JOBS[number];
@@ -32,6 +35,43 @@ export interface JobPlan {
   readonly estimatedCalls: number;
   /** Requests per second this job's endpoint allows. */
   readonly rate: number;
+  /** Seconds at its rates, when it calls endpoints of more than one rate. */
+  readonly seconds?: number;
+}
+
+/**
+ * The odds backfill: one day list per day (its final prices), and with movements one
+ * /v1/odds call per runner of each day from 2025-03-17 (an estimate from the average day).
+ */
+function planOdds(options: BackfillOptions, warnings: string[]): JobPlan {
+  const range = clampRacecardRange(options.from, options.to, options.today);
+  if (!range) {
+    warnings.push(`no odds to plan: the API serves racecards from ${FIRST_RACECARD_DATE}`);
+  }
+  const windows = range ? splitIntoWindows(range.start, range.end, 1) : [];
+  const runnersPerDay = AVERAGE_RACES_PER_DAY * AVERAGE_RUNNERS_PER_RACE;
+  const movementDays = options.oddsMovements
+    ? windows.filter((w) => w.start >= FIRST_MOVEMENTS_DATE).length
+    : 0;
+  const movementCalls = movementDays * runnersPerDay;
+  if (options.oddsMovements) {
+    warnings.push(
+      `odds movements: ~${movementCalls} /v1/odds calls (one per runner, ~${runnersPerDay} a day, ` +
+        `${movementDays} days from ${FIRST_MOVEMENTS_DATE}) at ${options.rates.default}/s`,
+    );
+  }
+  return {
+    job: "odds",
+    checkpointJob: JOBS.oddsBackfill,
+    windows,
+    estimatedCalls: windows.length + movementCalls,
+    rate: options.rates.racecards_list,
+    seconds: Math.max(
+      windows.length / options.rates.racecards_list,
+      movementCalls / options.rates.default,
+      (windows.length + movementCalls) / options.rates.global,
+    ),
+  };
 }
 
 /** The whole plan plus what the user should know before running it. */
@@ -50,6 +90,8 @@ export interface BackfillOptions {
   readonly jobs: readonly BackfillJob[];
   readonly resultsWindowDays: number;
   readonly rates: RateLimits;
+  /** RA_ODDS_MOVEMENTS: the odds backfill also asks /v1/odds for every runner from 2025-03-17. */
+  readonly oddsMovements?: boolean;
 }
 
 /**
@@ -96,8 +138,9 @@ export function planBackfill(options: BackfillOptions): BackfillPlan {
       rate: options.rates.racecards_list,
     });
   }
+  if (options.jobs.includes("odds")) jobs.push(planOdds(options, warnings));
   // Jobs run side by side, each at its endpoint's rate, all under the global cap.
-  const perJob = jobs.map((plan) => plan.estimatedCalls / plan.rate);
+  const perJob = jobs.map((plan) => plan.seconds ?? plan.estimatedCalls / plan.rate);
   const totalCalls = jobs.reduce((calls, plan) => calls + plan.estimatedCalls, 0);
   const estimatedSeconds = Math.max(0, ...perJob, totalCalls / options.rates.global);
   return { jobs, warnings, estimatedSeconds };

@@ -57,10 +57,10 @@ const JOBS = {
 /** Starts a database and a simulator on a virtual clock set to `start`. */
 export async function startOddsDay(
   start: Date,
-  options: { env?: Record<string, string>; seed?: number } = {},
+  options: { env?: Record<string, string>; seed?: number; database?: TestDatabase } = {},
 ): Promise<OddsDay> {
   const clock = new VirtualClock(start);
-  const db = await createTestDatabase();
+  const db = options.database ?? await createTestDatabase();
   const sim = await startSimulator({ seed: options.seed ?? 42, now: () => clock.now() });
   const env: Record<string, string> = {
     DATABASE_URL: db.url,

@@ -39,7 +39,7 @@ export const FetchOddsBodySchema = z.discriminatedUnion("mode", [
 /** A validated fetch-odds body. */
 export type FetchOddsBody = z.infer<typeof FetchOddsBodySchema>;
 
-function tickSummary(totals: TickTotals, apiCalls: number): RunSummary {
+function tickSummary(totals: TickTotals, apiCalls: number, cpuMs: number): RunSummary {
   return {
     status: runStatusOf({
       fatal: totals.fatal !== null,
@@ -62,6 +62,7 @@ function tickSummary(totals: TickTotals, apiCalls: number): RunSummary {
       changes: totals.changes,
       movement_runners: totals.movement_runners,
       errors: totals.errors,
+      cpu_ms: Math.round(cpuMs),
     },
   };
 }
@@ -93,25 +94,36 @@ async function processOddsDay(window: SyncWindow, context: JobContext) {
 
 async function run(context: JobContext, body: FetchOddsBody): Promise<RunSummary> {
   const calls = () => context.api.stats.calls;
-  if (body.mode === "tick") return tickSummary(await runOddsTick(context, body.tick_ms), calls());
+  const cpu = () => context.cpu.spentMs;
+  if (body.mode === "tick") {
+    return tickSummary(await runOddsTick(context, body.tick_ms), calls(), cpu());
+  }
   if (body.mode === "race") {
     try {
       const counts = await fetchRaceOdds(context, body.race_id);
-      return tickSummary({
-        cycles: 1,
-        races: new Set([body.race_id]),
-        runners: counts.runners,
-        prices: counts.prices,
-        changes: counts.history,
-        movement_runners: 0,
-        bookmakers: new Set(counts.bookmakers),
-        errors: 0,
-        card_rows: counts.card_rows,
-        fatal: null,
-        stopped_by: "nothing_due",
-      }, calls());
+      return tickSummary(
+        {
+          cycles: 1,
+          races: new Set([body.race_id]),
+          runners: counts.runners,
+          prices: counts.prices,
+          changes: counts.history,
+          movement_runners: 0,
+          bookmakers: new Set(counts.bookmakers),
+          errors: 0,
+          card_rows: counts.card_rows,
+          fatal: null,
+          stopped_by: "nothing_due",
+        },
+        calls(),
+        cpu(),
+      );
     } catch (error) {
-      return { ...tickSummary(emptyTotals(), calls()), status: "failed", error: messageOf(error) };
+      return {
+        ...tickSummary(emptyTotals(), calls(), cpu()),
+        status: "failed",
+        error: messageOf(error),
+      };
     }
   }
   const loop = await runWindowLoop(context, JOBS.oddsBackfill, processOddsDay, {

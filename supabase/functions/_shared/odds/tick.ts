@@ -42,7 +42,7 @@ export interface TickTotals {
   errors: number;
   card_rows: number;
   fatal: string | null;
-  stopped_by: "minute_up" | "nothing_due" | "shutdown" | "fatal" | "busy";
+  stopped_by: "minute_up" | "nothing_due" | "shutdown" | "fatal" | "busy" | "cpu_budget";
 }
 
 async function oddsRaces(context: JobContext, day: string): Promise<OddsRace[]> {
@@ -181,6 +181,8 @@ export async function runOddsTick(context: JobContext, tickMs = TICK_MS): Promis
         if (next === null || at < next) next = Math.max(at, now);
       }
       if (next === null) return { ...totals, stopped_by: "nothing_due" };
+      // The Edge Runtime stops an isolate at 2 s of CPU; the next minute's tick goes on.
+      if (context.cpu.spentMs > config.cpuBudgetMs) return { ...totals, stopped_by: "cpu_budget" };
       if (next >= deadline) return { ...totals, stopped_by: "minute_up" };
       await clock.sleep(Math.max(0, next - clock.now().getTime()), context.signal);
     }

@@ -47,6 +47,8 @@ export function resultsRangeJob(window: DateWindow): string {
  * are sized to fill whole pages of RESULTS_LIMIT_MAX rather than one request per day.
  */
 export const AVERAGE_RACES_PER_DAY = 34;
+/** Runners (non-runners left out) in an average GB+IRE race: the odds backfill's estimate. */
+export const AVERAGE_RUNNERS_PER_RACE = 10;
 
 /**
  * Days per backfill results window: a week, about 240 GB+IRE races, so two to three full pages
