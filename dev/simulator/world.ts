@@ -23,6 +23,12 @@ import { RaceDayBuilder } from "./race_day.ts";
 import { RaceIds } from "./race_ids.ts";
 import type { Race, RaceDay } from "./race_model.ts";
 import { resultJson } from "./result_payload.ts";
+import {
+  amendedResult,
+  amendmentOf,
+  raceDayResult,
+  type ResultAmendment,
+} from "./result_amendments.ts";
 import { dayNumber, partsOfDay, ukDateOf } from "./uk_time.ts";
 
 /** First date the pro racecards endpoint serves. */
@@ -55,6 +61,13 @@ class Lru<K, V> {
   }
 }
 
+/** A race's result as served on its day and from the next day, and what changed between them. */
+interface ServedResults {
+  readonly amendment: ResultAmendment;
+  readonly raceDay: ResultStandardJson;
+  readonly amended: ResultStandardJson;
+}
+
 /** A name-search hit. */
 export interface NamedId {
   id: string;
@@ -85,7 +98,9 @@ export class World {
   readonly #ids: RaceIds;
   readonly #builder: RaceDayBuilder;
   readonly #days = new Lru<number, RaceDay>(800);
-  readonly #results = new Lru<string, ResultStandardJson>(3000);
+  // Each result as rendered (its figures and placings final), its late corrections, and the
+  // versions served on the race day and from the next day.
+  readonly #results = new Lru<string, ServedResults>(3000);
   // Cards are cached without prices; prices are laid over from the race's market per request.
   readonly #cards = new Lru<string, RacecardOddsProJson>(600);
   readonly #markets = new Lru<string, OddsMarket>(400);
@@ -178,14 +193,33 @@ export class World {
     return race ? oddsTruthOf(race, this.oddsMarket(race)) : null;
   }
 
-  /** The result of a race at an instant, or null before the off or when abandoned. */
+  /**
+   * The result of a race at an instant, or null before the off or when abandoned: on the race
+   * day (UK) as first published, from the next day with its late corrections.
+   */
   result(race: Race, nowMs: number): ResultStandardJson | null {
     if (!hasResult(race, nowMs)) return null;
+    const served = this.#servedResults(race);
+    return ukDayOf(nowMs) > race.day ? served.amended : served.raceDay;
+  }
+
+  /** The late corrections of a race's result (none for foreign races), for tests. */
+  resultAmendment(race: Race): ResultAmendment {
+    return this.#servedResults(race).amendment;
+  }
+
+  #servedResults(race: Race): ServedResults {
     const cached = this.#results.get(race.id);
     if (cached) return cached;
-    const result = resultJson(this.#context, race);
-    this.#results.set(race.id, result);
-    return result;
+    const rendered = resultJson(this.#context, race);
+    const amendment = amendmentOf(race, rendered);
+    const served = {
+      amendment,
+      raceDay: raceDayResult(rendered, amendment),
+      amended: amendedResult(rendered, amendment),
+    };
+    this.#results.set(race.id, served);
+    return served;
   }
 
   /** Every GB/IRE result and racecard the API would serve for a date range at an instant. */
