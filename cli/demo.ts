@@ -35,6 +35,7 @@ import {
   renderTopJockeys,
   topJockeysByAe,
 } from "./demo_statistics.ts";
+import { busiestPriceMoves, oddsCounts, renderPriceMoves } from "./demo_odds.ts";
 import { readStatus, renderStatus } from "./status_report.ts";
 import { runCommand, UsageError } from "./terminal.ts";
 
@@ -291,6 +292,12 @@ async function main(): Promise<number> {
         `top jockeys of these days by A/E (at least ${DEMO_MIN_RUNS} runs):`,
     );
     out.line(renderTopJockeys(await topJockeysByAe(target.sql)));
+    const odds = await oddsCounts(target.sql);
+    out.line(
+      `\nOdds: ${odds.live} live prices, ${odds.history} price changes stored; the runner ` +
+        "with the most moves:",
+    );
+    out.line(renderPriceMoves(await busiestPriceMoves(target.sql)));
     out.line("\nStatus (deno task status):");
     out.line(renderStatus(await readStatus(target.sql)));
     const empty = emptyExpectedTables(counts);

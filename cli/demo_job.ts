@@ -104,6 +104,7 @@ export function runAnswerOf(answer: FunctionAnswer): RunAnswer {
 export const BACKFILL_FUNCTIONS: Readonly<Record<BackfillJob, string>> = {
   results: "fetch-results",
   racecards: "fetch-racecards",
+  odds: "fetch-odds",
 };
 
 /** Where a job's planned windows stand. */
@@ -301,6 +302,29 @@ async function enrichmentStep(options: DemoJobOptions): Promise<Omit<StepOutcome
   };
 }
 
+/** A tick for today's markets, then one finished race refreshed with its price movements. */
+async function oddsStep(options: DemoJobOptions): Promise<Omit<StepOutcome, "seconds">> {
+  const tick = runAnswerOf(
+    await options.invoke("fetch-odds", { mode: "tick", tick_ms: 0, wait: true }),
+  );
+  const [race] = await options.sql<{ id: string }[]>`
+    select id from ra_mst_races
+    where race_date = (${options.today}::date - 1) and has_result
+    order by off_dt, id limit 1`;
+  const refresh = race
+    ? runAnswerOf(
+      await options.invoke("fetch-odds", { mode: "race", race_id: race.id, wait: true }),
+    )
+    : null;
+  return {
+    step: "Odds",
+    status: refresh?.status ?? tick.status,
+    apiCalls: tick.apiCalls + (refresh?.apiCalls ?? 0),
+    rowsWritten: tick.rowsWritten + (refresh?.rowsWritten ?? 0),
+    error: refresh?.error ?? tick.error,
+  };
+}
+
 /** A step of the demo. */
 interface DemoStep {
   readonly title: string;
@@ -327,6 +351,10 @@ const STEPS: readonly DemoStep[] = [
   {
     title: "Recent results (fetch-results daily)",
     run: (o) => singleCall(o, "Recent results", "fetch-results", { mode: "daily" }),
+  },
+  {
+    title: "Odds: today's prices (fetch-odds tick) and yesterday's first race with its moves",
+    run: oddsStep,
   },
   {
     title: "Horses without a profile (enrich-horses drain)",

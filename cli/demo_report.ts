@@ -20,6 +20,8 @@ export const SUMMARY_TABLES = [
   "ra_mst_courses",
   "ra_mst_regions",
   "ra_mst_bookmakers",
+  "ra_odds_live",
+  "ra_odds_history",
 ] as const;
 
 /** Tables a successful demo always fills; an empty one is worth a warning. */
@@ -32,6 +34,8 @@ export const EXPECTED_FILLED: readonly (typeof SUMMARY_TABLES)[number][] = [
   "ra_mst_trainers",
   "ra_mst_owners",
   "ra_mst_courses",
+  "ra_odds_live",
+  "ra_odds_history",
 ];
 
 /** Rows in one table or view. */

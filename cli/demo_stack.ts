@@ -96,6 +96,8 @@ export function functionEnvironment(surroundings: FunctionSurroundings): Record<
     RACING_API_USERNAME: surroundings.apiUsername,
     RACING_API_PASSWORD: surroundings.apiPassword,
     RA_FUNCTION_KEY: surroundings.functionKey,
+    // The demo shows a race's full price moves (one /v1/odds call per runner).
+    RA_ODDS_MOVEMENTS: "true",
     ...rateEnvironment(surroundings.rates),
     ...(surroundings.budgetMs === undefined ? {} : { RA_BUDGET_MS: String(surroundings.budgetMs) }),
   };

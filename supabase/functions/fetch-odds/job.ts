@@ -7,7 +7,7 @@
 import { z } from "zod";
 import type { JobDefinition } from "../_shared/http/serve_job.ts";
 import { fetchDayOdds, fetchRaceOdds, fetchRunnerMovements } from "../_shared/odds/odds_fetch.ts";
-import { runOddsTick, type TickTotals } from "../_shared/odds/tick.ts";
+import { emptyTotals, fillMovements, runOddsTick, type TickTotals } from "../_shared/odds/tick.ts";
 import { FIRST_MOVEMENTS_DATE, FIRST_RACECARD_DATE } from "../_shared/racing_api/endpoints.ts";
 import { completeWindow, type SyncWindow } from "../_shared/sync/checkpoints.ts";
 import { messageOf } from "../_shared/sync/failures.ts";
@@ -92,60 +92,40 @@ async function processOddsDay(window: SyncWindow, context: JobContext) {
   return { rowsWritten: changes + counts.card_rows, filteredOutRaces: 0 };
 }
 
+/** One race now; after its off, with RA_ODDS_MOVEMENTS, its runners' full movements too. */
+async function refreshRace(context: JobContext, raceId: string): Promise<RunSummary> {
+  const totals = emptyTotals();
+  const summary = () => tickSummary(totals, context.api.stats.calls, context.cpu.spentMs);
+  try {
+    const counts = await fetchRaceOdds(context, raceId);
+    totals.cycles = 1;
+    totals.races.add(raceId);
+    totals.runners = counts.runners;
+    totals.prices = counts.prices;
+    totals.changes = counts.history;
+    totals.card_rows = counts.card_rows;
+    for (const book of counts.bookmakers) totals.bookmakers.add(book);
+  } catch (error) {
+    return { ...summary(), status: "failed", error: messageOf(error) };
+  }
+  const [race] = await context.sql<{ off: boolean }[]>`
+    select off_dt <= ${context.clock.now().toISOString()}::timestamptz as off
+    from ra_mst_races where id = ${raceId}`;
+  if (context.config.odds.movements && race?.off) await fillMovements(context, totals, raceId);
+  return summary();
+}
+
 async function run(context: JobContext, body: FetchOddsBody): Promise<RunSummary> {
   const calls = () => context.api.stats.calls;
   const cpu = () => context.cpu.spentMs;
   if (body.mode === "tick") {
     return tickSummary(await runOddsTick(context, body.tick_ms), calls(), cpu());
   }
-  if (body.mode === "race") {
-    try {
-      const counts = await fetchRaceOdds(context, body.race_id);
-      return tickSummary(
-        {
-          cycles: 1,
-          races: new Set([body.race_id]),
-          runners: counts.runners,
-          prices: counts.prices,
-          changes: counts.history,
-          movement_runners: 0,
-          bookmakers: new Set(counts.bookmakers),
-          errors: 0,
-          card_rows: counts.card_rows,
-          fatal: null,
-          stopped_by: "nothing_due",
-        },
-        calls(),
-        cpu(),
-      );
-    } catch (error) {
-      return {
-        ...tickSummary(emptyTotals(), calls(), cpu()),
-        status: "failed",
-        error: messageOf(error),
-      };
-    }
-  }
+  if (body.mode === "race") return await refreshRace(context, body.race_id);
   const loop = await runWindowLoop(context, JOBS.oddsBackfill, processOddsDay, {
     workers: context.config.windowWorkers,
   });
   return summarizeLoops([loop], { job: JOBS.oddsBackfill, first_date: FIRST_RACECARD_DATE });
-}
-
-function emptyTotals(): TickTotals {
-  return {
-    cycles: 0,
-    races: new Set(),
-    runners: 0,
-    prices: 0,
-    changes: 0,
-    movement_runners: 0,
-    bookmakers: new Set(),
-    errors: 0,
-    card_rows: 0,
-    fatal: null,
-    stopped_by: "nothing_due",
-  };
 }
 
 /** The fetch-odds function. Polled cards are not archived: a day's list every minute is GBs. */

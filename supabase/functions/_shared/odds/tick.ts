@@ -83,7 +83,11 @@ async function attempt(
   }
 }
 
-async function fetchMovements(context: JobContext, totals: TickTotals, raceId: string) {
+/**
+ * Fills a race's price movements from /v1/odds, one call per runner, and marks the race filled
+ * when every call succeeded (failures are recorded and counted in `totals`).
+ */
+export async function fillMovements(context: JobContext, totals: TickTotals, raceId: string) {
   const runners = await context.sql<{ horse_id: string }[]>`
     select horse_id from ra_mst_runners
     where race_id = ${raceId} and is_non_runner is not true order by horse_id`;
@@ -103,10 +107,9 @@ async function fetchMovements(context: JobContext, totals: TickTotals, raceId: s
   }
 }
 
-/** Serves the cadence until `tickMs` is up or nothing is due before then. */
-export async function runOddsTick(context: JobContext, tickMs = TICK_MS): Promise<TickTotals> {
-  const { clock, config } = context;
-  const totals: TickTotals = {
+/** Totals of nothing done yet. */
+export function emptyTotals(): TickTotals {
+  return {
     cycles: 0,
     races: new Set(),
     runners: 0,
@@ -119,6 +122,12 @@ export async function runOddsTick(context: JobContext, tickMs = TICK_MS): Promis
     fatal: null,
     stopped_by: "nothing_due",
   };
+}
+
+/** Serves the cadence until `tickMs` is up or nothing is due before then. */
+export async function runOddsTick(context: JobContext, tickMs = TICK_MS): Promise<TickTotals> {
+  const { clock, config } = context;
+  const totals = emptyTotals();
   const [lease] = await context.sql<{ taken: boolean }[]>`
     select ra_private.claim_odds_tick(${context.runId}::uuid, ${Math.ceil(tickMs / 1000) + 60})
       as taken`;
@@ -161,7 +170,7 @@ export async function runOddsTick(context: JobContext, tickMs = TICK_MS): Promis
       );
       if (fillable) {
         tried.add(fillable.race_id);
-        await fetchMovements(context, totals, fillable.race_id);
+        await fillMovements(context, totals, fillable.race_id);
       }
       if (totals.fatal !== null) return { ...totals, stopped_by: "fatal" };
       // The next moment anything is due: a race's next fetch or a market closing for its fill.
