@@ -1,7 +1,8 @@
 /**
  * fetch-results: results into races and runners (positions, SP, beaten distances, times) and
  * everything a result names (courses, people, horses), also for history before racecards.
- * Modes: `daily` (the last days again, for late corrections), `range` (dates on demand, from
+ * Modes: `daily` (today, the last days again and the results of 7 days ago, for late
+ * corrections, counted as `revisions` in the run summary), `range` (dates on demand, from
  * 1988-01-01 to today, at most 366 days, in a checkpoint job of its own) and `backfill` (planned
  * windows until the budget is spent).
  */
@@ -20,9 +21,10 @@ import type { SyncWindow } from "../_shared/sync/checkpoints.ts";
 import { type JobContext, todayOf } from "../_shared/sync/job_context.ts";
 import { processPagedWindow } from "../_shared/sync/paged_window.ts";
 import { runWindowLoop, summarizeLoops } from "../_shared/sync/window_loop.ts";
+import { raceIdsOfPage, racesWithResult, rowsChangedInTransaction } from "./revisions.ts";
 import { requestWindows } from "../_shared/sync/window_requests.ts";
 import {
-  dailyResultsWindow,
+  dailyResultsWindows,
   DEFAULT_RESULTS_DAYS_BACK,
   DEFAULT_RESULTS_WINDOW_DAYS,
   JOBS,
@@ -80,33 +82,71 @@ export function rangeProblems(body: FetchResultsBody, today: string): FieldProbl
   return problems;
 }
 
-/** Fetches, writes and completes one results window (a date range, paged by 100). */
-export function processResultsWindow(window: SyncWindow, context: JobContext) {
-  return processPagedWindow(context, window, {
-    kind: "results",
-    maxSkip: RESULTS_SKIP_MAX,
-    fetchPage: (skip) =>
-      getResults(context.api, {
-        startDate: window.windowStart,
-        endDate: window.windowEnd,
-        regions: context.config.regions,
-        limit: RESULTS_LIMIT_MAX,
-        skip,
-      }),
-    itemCount: (page) => page.results?.length ?? 0,
-    total: (page) => page.total,
-  });
+/** Result revisions counted by a run (see revisions.ts). */
+export interface RevisionTally {
+  revisions: number;
+}
+
+/**
+ * Fetches, writes and completes one results window (a date range, paged by 100), adding to
+ * `tally` the rows of already-resulted races its pages changed: all its pages when the window
+ * completes; when it fails part-way, those of every page but the last written, whose
+ * transaction may not have committed.
+ */
+export async function processResultsWindow(
+  window: SyncWindow,
+  context: JobContext,
+  tally: RevisionTally = { revisions: 0 },
+) {
+  // Per page (its body): the races it lists that had a result before it was written, then
+  // the rows of those races its transaction changed (a deadlock retry counts the page again).
+  const resultedBefore = new WeakMap<object, string[]>();
+  const revisedByPage = new Map<object, number>();
+  let completed = false;
+  try {
+    const outcome = await processPagedWindow(context, window, {
+      kind: "results",
+      maxSkip: RESULTS_SKIP_MAX,
+      fetchPage: async (skip) => {
+        const body = await getResults(context.api, {
+          startDate: window.windowStart,
+          endDate: window.windowEnd,
+          regions: context.config.regions,
+          limit: RESULTS_LIMIT_MAX,
+          skip,
+        });
+        if (typeof body === "object" && body !== null) {
+          resultedBefore.set(body, await racesWithResult(context.sql, raceIdsOfPage(body)));
+        }
+        return body;
+      },
+      itemCount: (page) => page.results?.length ?? 0,
+      total: (page) => page.total,
+      writeAlso: async (tx, body) => {
+        if (typeof body !== "object" || body === null) return 0;
+        revisedByPage.set(body, await rowsChangedInTransaction(tx, resultedBefore.get(body) ?? []));
+        // Revisions are rows the upserts already counted in rows_written.
+        return 0;
+      },
+    });
+    completed = true;
+    return outcome;
+  } finally {
+    const pages = [...revisedByPage.values()];
+    if (!completed) pages.pop();
+    tally.revisions += pages.reduce((sum, revised) => sum + revised, 0);
+  }
 }
 
 async function run(context: JobContext, body: FetchResultsBody) {
   let job: string = JOBS.resultsBackfill;
   if (body.mode === "daily") {
     job = JOBS.resultsDaily;
-    const window = dailyResultsWindow(
+    const windows = dailyResultsWindows(
       todayOf(context),
       body.days_back ?? DEFAULT_RESULTS_DAYS_BACK,
     );
-    await requestWindows(context.sql, job, [window]);
+    await requestWindows(context.sql, job, windows);
   } else if (body.mode === "range") {
     job = resultsRangeJob({ start: body.start_date, end: body.end_date });
     const windows = splitIntoWindows(
@@ -118,11 +158,17 @@ async function run(context: JobContext, body: FetchResultsBody) {
   }
   // A window refused for its dates (no historical add-on) says the same of every older one.
   const oldest = oldestResultsWithoutAddon(todayOf(context));
-  const loop = await runWindowLoop(context, job, processResultsWindow, {
-    workers: context.config.windowWorkers,
-    refusedWith: (window) => window.windowStart < oldest ? oldest : undefined,
-  });
-  return summarizeLoops([loop], { job });
+  const tally: RevisionTally = { revisions: 0 };
+  const loop = await runWindowLoop(
+    context,
+    job,
+    (window, windowContext) => processResultsWindow(window, windowContext, tally),
+    {
+      workers: context.config.windowWorkers,
+      refusedWith: (window) => window.windowStart < oldest ? oldest : undefined,
+    },
+  );
+  return summarizeLoops([loop], { job, revisions: tally.revisions });
 }
 
 /** The fetch-results function. */

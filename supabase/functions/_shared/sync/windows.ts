@@ -58,8 +58,15 @@ export const AVERAGE_RUNNERS_PER_RACE = 10;
  */
 export const DEFAULT_RESULTS_WINDOW_DAYS = 7;
 
-/** Days before today that a daily results run fetches again, so late corrections land. */
+/** Days before today that a daily results run fetches again, besides today's results. */
 export const DEFAULT_RESULTS_DAYS_BACK = 3;
+
+/**
+ * Days after a race day on which a daily results run fetches that day again, whatever its
+ * `days_back`: D+1 (ratings and Topspeed filled in late, stewards' changes) and D+7 (later
+ * amendments). See docs/operations.md, "Late corrections".
+ */
+export const RESULTS_RECHECK_DAYS: readonly number[] = [1, 7];
 
 /** Days after today that a daily racecards run fetches (today..today+2). */
 export const DEFAULT_RACECARDS_DAYS_AHEAD = 2;
@@ -95,9 +102,18 @@ export function clampRacecardRange(
   return daysBetween(first, last) < 0 ? null : { start: first, end: last };
 }
 
-/** The window of a daily results run: the `daysBack` days before today. */
-export function dailyResultsWindow(today: string, daysBack: number): DateWindow {
-  return { start: addDays(today, -daysBack), end: addDays(today, -1) };
+/**
+ * The windows of a daily results run: today and the `daysBack` days before it in one range,
+ * plus a one-day window for each RESULTS_RECHECK_DAYS day that range leaves out (the results
+ * of 7 days ago, unless `daysBack` reaches them). Oldest first; no day twice.
+ */
+export function dailyResultsWindows(today: string, daysBack: number): DateWindow[] {
+  const start = addDays(today, -daysBack);
+  const rechecks = RESULTS_RECHECK_DAYS.map((days) => addDays(today, -days))
+    .filter((day) => daysBetween(start, day) < 0)
+    .sort()
+    .map((day) => ({ start: day, end: day }));
+  return [...rechecks, { start, end: today }];
 }
 
 /** The racecard days of a daily run: today .. today + daysAhead (at most + 7). */

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
+import { addDays } from "../clock.ts";
 import {
   clampRacecardRange,
   dailyRacecardWindows,
-  dailyResultsWindow,
+  dailyResultsWindows,
   DEFAULT_RESULTS_WINDOW_DAYS,
   estimatedResultsCalls,
   needsHistoricalAddon,
@@ -41,14 +42,36 @@ Deno.test("clampRacecardRange() keeps racecards within 2023-01-23 .. today + 7",
   assert.equal(clampRacecardRange("2015-01-01", "2022-12-31", "2026-11-22"), null);
 });
 
-Deno.test("daily windows: results D-3..D-1, racecards today..today+2 one day each", () => {
-  assert.deepEqual(dailyResultsWindow("2026-03-01", 3), { start: "2026-02-26", end: "2026-02-28" });
+Deno.test("daily windows: results today-3..today and today-7, racecards today..today+2 one day each", () => {
+  assert.deepEqual(dailyResultsWindows("2026-03-01", 3), [
+    { start: "2026-02-22", end: "2026-02-22" },
+    { start: "2026-02-26", end: "2026-03-01" },
+  ]);
   assert.deepEqual(dailyRacecardWindows("2026-12-31", 2), [
     { start: "2026-12-31", end: "2026-12-31" },
     { start: "2027-01-01", end: "2027-01-01" },
     { start: "2027-01-02", end: "2027-01-02" },
   ]);
   assert.equal(dailyRacecardWindows("2026-01-01", 30).length, 8);
+});
+
+Deno.test("dailyResultsWindows() fetches yesterday's (D+1) and 7 days ago's (D+7) results once", () => {
+  const today = "2026-06-15";
+  for (let daysBack = 1; daysBack <= 30; daysBack++) {
+    const windows = dailyResultsWindows(today, daysBack);
+    const days = windows.flatMap((w) => splitIntoWindows(w.start, w.end, 1).map((d) => d.start));
+    assert.equal(new Set(days).size, days.length, `no day twice with days_back ${daysBack}`);
+    for (const day of ["2026-06-14", "2026-06-08", today]) {
+      assert.ok(days.includes(day), `${day} with days_back ${daysBack}`);
+    }
+    assert.equal(days.length, daysBack >= 7 ? daysBack + 1 : daysBack + 2);
+    assert.deepEqual(windows.at(-1), { start: addDays(today, -daysBack), end: today });
+  }
+  assert.deepEqual(dailyResultsWindows(today, 7), [{ start: "2026-06-08", end: today }]);
+  assert.deepEqual(dailyResultsWindows(today, 1), [
+    { start: "2026-06-08", end: "2026-06-08" },
+    { start: "2026-06-14", end: today },
+  ]);
 });
 
 Deno.test("results windows span a week of two to three pages; old results need the add-on", () => {
