@@ -7,6 +7,7 @@
  */
 
 import { hasHistoricalResults } from "./access.ts";
+import { ANALYSIS_ROUTES } from "./analysis_routes.ts";
 import {
   type ApiAnswer,
   type ApiRequest,
@@ -16,13 +17,13 @@ import {
   ok,
   PAGE_LIMITS,
   queryEcho,
-  regionFilter,
   type Route,
 } from "./api_answers.ts";
 import { regionName, REGIONS } from "./courses.ts";
 import { horseProJson, horseStandardJson } from "./horse_payload.ts";
 import type { WorldHorse } from "./horses.ts";
 import { QueryReader } from "./query_validation.ts";
+import { readRaceFilter } from "./race_filter.ts";
 import type { Race } from "./race_model.ts";
 import { listRacecards, oneRacecard, runnerOdds } from "./racecard_routes.ts";
 import { ENDPOINT_RATES } from "./rate_limiter.ts";
@@ -69,23 +70,6 @@ const RESULT_PARAMS = [
   "skip",
 ];
 
-const TYPE_CODES: Readonly<Record<string, string>> = {
-  Flat: "flat",
-  Hurdle: "hurdle",
-  Chase: "chase",
-  "NH Flat": "nh_flat",
-};
-const SEX_CODES: Readonly<Record<string, string>> = {
-  F: "f",
-  "F & M": "f&m",
-  M: "m",
-  "C & G": "c&g",
-};
-
-function snake(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "_");
-}
-
 const listResults: Route["handle"] = (world, request) => {
   const reader = new QueryReader(request.query);
   const today = ukDayOf(request.nowMs);
@@ -94,8 +78,7 @@ const listResults: Route["handle"] = (world, request) => {
   const limit = reader.integer("limit", { min: 1, max: PAGE_LIMITS.results.maxLimit }) ??
     PAGE_LIMITS.results.defaultLimit;
   const skip = reader.integer("skip", { min: 0, max: PAGE_LIMITS.results.maxSkip }) ?? 0;
-  const minDistance = reader.integer("min_distance_y");
-  const maxDistance = reader.integer("max_distance_y");
+  const keepRace = readRaceFilter(reader);
   if (reader.issues.length) return invalid(reader);
   const end = endText ? dayNumber(endText) : today;
   const start = startText ? dayNumber(startText) : today - MAX_RESULTS_SPAN_DAYS;
@@ -118,26 +101,12 @@ const listResults: Route["handle"] = (world, request) => {
   if (start < today - MAX_RESULTS_SPAN_DAYS && !hasHistoricalResults(request.account)) {
     return { status: 401, body: HISTORICAL_REFUSAL };
   }
-  const inRegion = regionFilter(reader.list("region"), reader.list("course"));
-  const types = reader.list("type");
-  const goings = reader.list("going");
-  const classes = reader.list("race_class");
-  const ageBands = reader.list("age_band");
-  const sexes = reader.list("sex_restriction");
   const matches: Race[] = [];
   for (let day = Math.min(end, today); day >= start; day--) {
     const races = world.raceDay(day).races;
     for (let i = races.length - 1; i >= 0; i--) {
       const race = races[i] as Race;
-      if (!hasResult(race, request.nowMs) || !inRegion(race)) continue;
-      if (types.length && !types.includes(TYPE_CODES[race.type] as string)) continue;
-      if (goings.length && !goings.includes(snake(race.going))) continue;
-      if (classes.length && !classes.includes(snake(race.raceClass))) continue;
-      if (ageBands.length && !ageBands.includes(race.ageBand)) continue;
-      if (sexes.length && !sexes.includes(SEX_CODES[race.sexRest] ?? "")) continue;
-      if (minDistance !== undefined && race.yards < minDistance) continue;
-      if (maxDistance !== undefined && race.yards > maxDistance) continue;
-      matches.push(race);
+      if (hasResult(race, request.nowMs) && keepRace(race)) matches.push(race);
     }
   }
   return ok({
@@ -292,6 +261,7 @@ export const ROUTES: readonly Route[] = [
     rate: ENDPOINT_RATES.default,
     handle: searchRoute("damsire"),
   },
+  ...ANALYSIS_ROUTES,
 ];
 
 const COMPILED = ROUTES.map((route) => {
