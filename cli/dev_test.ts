@@ -75,7 +75,7 @@ Deno.test("deno task dev starts the stack with its schedules, serves functions, 
     try {
       const [jobs] = await sql<{ count: number }[]>`
         select count(*)::integer as count from cron.job where jobname like 'ra\\_%'`;
-      assert.equal(jobs?.count, 11);
+      assert.equal(jobs?.count, 13);
       const secrets = await sql<{ name: string; decrypted_secret: string }[]>`
         select name, decrypted_secret from vault.decrypted_secrets order by name`;
       assert.deepEqual(secrets.map((row) => ({ ...row })), [
