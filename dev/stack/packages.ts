@@ -1,6 +1,7 @@
 /**
  * The Debian packages the local stack needs, checked once and installed with apt-get when we
- * are root; otherwise a clear message says what to install.
+ * are root; otherwise a clear message says what to install. Chromium (for the report's browser
+ * test) is checked only by what needs it.
  */
 
 export const PG_BIN = "/usr/lib/postgresql/15/bin";
@@ -38,9 +39,17 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-async function missingPackages(): Promise<string[]> {
+/** Debian's chromium, which the report test drives headless. */
+const CHROMIUM: readonly Requirement[] = [{
+  debianPackage: "chromium",
+  proof: "/usr/bin/chromium",
+}];
+
+async function missingPackages(
+  requirements: readonly Requirement[] = REQUIREMENTS,
+): Promise<string[]> {
   const missing: string[] = [];
-  for (const requirement of REQUIREMENTS) {
+  for (const requirement of requirements) {
     if (!(await exists(requirement.proof))) missing.push(requirement.debianPackage);
   }
   return missing;
@@ -48,13 +57,8 @@ async function missingPackages(): Promise<string[]> {
 
 let checked = false;
 
-/**
- * Makes sure PostgreSQL 15, pg_cron, pgTAP, pg_prove and plpgsql_check are installed.
- * @throws Error naming the packages to install when they are missing and we are not root.
- */
-export async function ensurePostgresPackages(): Promise<void> {
-  if (checked) return;
-  const missing = await missingPackages();
+async function installMissing(requirements: readonly Requirement[]): Promise<void> {
+  const missing = await missingPackages(requirements);
   if (missing.length > 0) {
     if (Deno.uid() !== 0) {
       throw new Error(
@@ -71,8 +75,29 @@ export async function ensurePostgresPackages(): Promise<void> {
         throw new Error(`apt-get ${args[0]} failed: ${new TextDecoder().decode(out.stderr)}`);
       }
     }
-    const still = await missingPackages();
+    const still = await missingPackages(requirements);
     if (still.length > 0) throw new Error(`apt-get did not install: ${still.join(" ")}`);
   }
+}
+
+/**
+ * Makes sure PostgreSQL 15, pg_cron, pgTAP, pg_prove and plpgsql_check are installed.
+ * @throws Error naming the packages to install when they are missing and we are not root.
+ */
+export async function ensurePostgresPackages(): Promise<void> {
+  if (checked) return;
+  await installMissing(REQUIREMENTS);
   checked = true;
+}
+
+let chromiumChecked = false;
+
+/**
+ * Makes sure Debian's chromium is installed (the report test runs it headless).
+ * @throws Error naming the package to install when it is missing and we are not root.
+ */
+export async function ensureChromium(): Promise<void> {
+  if (chromiumChecked) return;
+  await installMissing(CHROMIUM);
+  chromiumChecked = true;
 }
