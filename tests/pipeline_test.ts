@@ -246,7 +246,12 @@ Deno.test("a shutdown marks the run interrupted and hands its windows back at on
 });
 
 Deno.test("a 422 from the API fails its window at once with the API's reason; the run goes on", async () => {
-  await using pipeline = await startPipeline({ simulator: { seed: 1, now } });
+  await using pipeline = await startPipeline({
+    simulator: { seed: 1, now },
+    // About refusals, not the CPU budget: on a loaded machine the day's page (with its prices)
+    // must not spend the budget before the refused window is claimed.
+    env: { RA_CPU_BUDGET_MS: "10000" },
+  });
   // A racecards day the API no longer (or not yet) serves: it answers 422.
   const tooFar = addDays("2026-06-15", 12);
   await planWindows(pipeline.db.sql, "racecards_backfill", [

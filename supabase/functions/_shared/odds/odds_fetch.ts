@@ -142,7 +142,7 @@ export async function fetchDayOdds(
     date,
     regionCodes: context.config.regions,
     limit: RACECARDS_LIMIT_MAX,
-  }, { withOdds: true });
+  }, { withOdds: keepOdds, ...(races === null ? {} : { oddsOfRaces: races }) });
   return await writeCards(context, "racecards", body, "/v1/racecards/pro", races, keepOdds);
 }
 

@@ -171,3 +171,27 @@ Deno.test("parseJsonTakingOdds(): the card keeps odds: [] and the prices are tak
   );
   deepEqual(takenOdds(single)?.map((r) => r.race_id), ["rac_2"]);
 });
+
+Deno.test("parseJsonTakingOdds() with races keeps only their prices; the others are cut before parsing", () => {
+  const card = (raceId: string, horseId: string) => ({
+    race_id: raceId,
+    course: "Ascot",
+    runners: [{
+      horse_id: horseId,
+      horse: 'A "quoted" name',
+      odds: [item({}), item({ bookmaker: "Coral" })],
+    }],
+  });
+  const text = JSON.stringify({
+    racecards: [card("rac_1", "hrs_1"), card("rac_2", "hrs_2"), card("rac_3", "hrs_3")],
+  });
+  const body = parseJsonTakingOdds(text, new Set(["rac_2"])) as {
+    racecards: { runners: { odds: unknown[] }[] }[];
+  };
+  deepEqual(body.racecards.map((c) => c.runners[0]?.odds), [[], [], []]);
+  deepEqual(takenOdds(body)?.map((r) => [r.race_id, r.horse_id, r.items.length]), [[
+    "rac_2",
+    "hrs_2",
+    2,
+  ]]);
+});

@@ -4,6 +4,7 @@
  * page), and the prices go to the odds transform (odds_rows.ts), which reads them by hand.
  * @module
  */
+import { withoutOdds } from "../racing_api/skip_odds.ts";
 
 /** One runner's `odds` array as the API sent it, unchecked. */
 export interface RunnerOdds {
@@ -48,9 +49,27 @@ export function takeOdds<T>(body: T): T {
   return body;
 }
 
-/** `JSON.parse` of a racecards body, its runners' prices taken out (takeOdds). */
-export function parseJsonTakingOdds(text: string): unknown {
-  return takeOdds(JSON.parse(text));
+const RACE_ID_KEY = '"race_id":"';
+
+/**
+ * `JSON.parse` of a racecards body, its runners' prices taken out (takeOdds). With `races`,
+ * the prices of other races are cut from the text before parsing (skip_odds.ts): a day list
+ * fetched for a few due races then costs little more than those races' cards.
+ */
+export function parseJsonTakingOdds(text: string, races?: ReadonlySet<string>): unknown {
+  if (races === undefined) return takeOdds(JSON.parse(text));
+  // Odds arrays come in text order, each after its card's race_id: walk the race ids forward.
+  let race = "";
+  let next = text.indexOf(RACE_ID_KEY);
+  const raceAt = (at: number) => {
+    while (next >= 0 && next < at) {
+      const start = next + RACE_ID_KEY.length;
+      race = text.slice(start, text.indexOf('"', start));
+      next = text.indexOf(RACE_ID_KEY, start);
+    }
+    return race;
+  };
+  return takeOdds(JSON.parse(withoutOdds(text, (at) => races.has(raceAt(at)))));
 }
 
 /** The prices takeOdds took from a body; undefined when it never saw this body. */

@@ -14,10 +14,16 @@ import { parseJsonWithoutOdds } from "./skip_odds.ts";
 export interface RacecardParsing {
   /** Keep the runners' prices for takenOdds(). @default false */
   readonly withOdds?: boolean;
+  /** With withOdds: keep only these races' prices (the rest are cut before parsing). */
+  readonly oddsOfRaces?: ReadonlySet<string>;
 }
 
 function racecardParser(parsing: RacecardParsing) {
-  return parsing.withOdds ? parseJsonTakingOdds : parseJsonWithoutOdds;
+  if (!parsing.withOdds) return parseJsonWithoutOdds;
+  const races = parsing.oddsOfRaces;
+  return races === undefined
+    ? parseJsonTakingOdds
+    : (text: string) => parseJsonTakingOdds(text, races);
 }
 
 /** Largest `limit` of /v1/results. */

@@ -28,8 +28,11 @@ export function parseJsonWithoutOdds(text: string): unknown {
   return JSON.parse(withoutOdds(text));
 }
 
-/** The text with the contents of every `"odds":[…]` array removed (see parseJsonWithoutOdds). */
-export function withoutOdds(text: string): string {
+/**
+ * The text with the contents of every `"odds":[…]` array removed (see parseJsonWithoutOdds);
+ * with `keep`, arrays for which it answers true (given the array's position) stay.
+ */
+export function withoutOdds(text: string, keep?: (at: number) => boolean): string {
   let at = text.indexOf(ODDS_KEY);
   if (at < 0) return text;
   const parts: string[] = [];
@@ -41,6 +44,12 @@ export function withoutOdds(text: string): string {
     const contentStart = at + ODDS_KEY.length;
     const end = arrayEnd(text, contentStart);
     if (end < 0) return text;
+    if (keep?.(at)) {
+      // Kept whole: the next search starts after it.
+      parts.push(text.slice(copiedTo, end));
+      copiedTo = end;
+      continue;
+    }
     parts.push(text.slice(copiedTo, contentStart));
     copiedTo = end;
   }
