@@ -36,6 +36,7 @@ import {
   topJockeysByAe,
 } from "./demo_statistics.ts";
 import { busiestPriceMoves, oddsCounts, renderPriceMoves } from "./demo_odds.ts";
+import { writeReport } from "./report.ts";
 import { readStatus, renderStatus } from "./status_report.ts";
 import { runCommand, UsageError } from "./terminal.ts";
 
@@ -43,6 +44,8 @@ import { runCommand, UsageError } from "./terminal.ts";
 export const DEFAULT_DEMO_DAYS = 14;
 /** The simulator's limits are this many times the vendor's, so the demo finishes quickly. */
 export const DEMO_RATE_SCALE = 5;
+/** Where the demo writes its report (git-ignored). */
+const DEMO_REPORT_FILE = new URL("../.local/demo-report.html", import.meta.url);
 /** Budget of one invocation in the demo: short, so the drain loops report often. */
 const DEMO_BUDGET_MS = 30_000;
 const MAX_DAYS = 365;
@@ -61,7 +64,8 @@ Then, each call over HTTP with "wait": true:
   4. fetch-results daily           the last days again
   5. enrich-horses drain           horses without a profile
   6. sync-masters weekly           jockeys, trainers, owners: first and last seen
-and prints rows per table, API calls, time and the status screen.
+and prints rows per table, API calls, time and the status screen, and writes the report
+(deno task report) to .local/demo-report.html.
 
 With RACING_API_USERNAME, RACING_API_PASSWORD and DATABASE_URL set, runs the same job against
 The Racing API (RACING_API_BASE_URL) and that database, whose migrations you have applied
@@ -300,6 +304,9 @@ async function main(): Promise<number> {
     out.line(renderPriceMoves(await busiestPriceMoves(target.sql)));
     out.line("\nStatus (deno task status):");
     out.line(renderStatus(await readStatus(target.sql)));
+    await Deno.mkdir(new URL(".", DEMO_REPORT_FILE), { recursive: true });
+    const report = await writeReport(target.sql, DEMO_REPORT_FILE.pathname, { days: days + 1 });
+    out.line(`\nReport (deno task report): ${report}`);
     const empty = emptyExpectedTables(counts);
     if (empty.length > 0) out.line(`\nwarning: no rows in ${empty.join(", ")}`);
     const failed = steps.filter((step) =>
