@@ -4,7 +4,7 @@
  * function handlers built on that clock with the throttle spacing requests in its time, and a
  * fresh database with the day's racecards loaded.
  */
-import type { Clock } from "../../supabase/functions/_shared/clock.ts";
+import { type Clock, sleep } from "../../supabase/functions/_shared/clock.ts";
 import { createJobHandler } from "../../supabase/functions/_shared/http/serve_job.ts";
 import { fetchOddsJob } from "../../supabase/functions/fetch-odds/job.ts";
 import { fetchRacecardsJob } from "../../supabase/functions/fetch-racecards/job.ts";
@@ -37,11 +37,33 @@ export class VirtualClock implements Clock {
   }
 }
 
+/** Real time moved to another instant: sleeps really wait, so concurrent work shares it. */
+export class ShiftedClock implements Clock {
+  #offsetMs: number;
+
+  constructor(start: Date) {
+    this.#offsetMs = start.getTime() - Date.now();
+  }
+
+  now(): Date {
+    return new Date(Date.now() + this.#offsetMs);
+  }
+
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    return sleep(ms, signal);
+  }
+
+  /** Jumps to an instant (never back); from there it runs in real time again. */
+  setTo(at: Date): void {
+    this.#offsetMs += Math.max(0, at.getTime() - this.now().getTime());
+  }
+}
+
 /** A race day under test. */
 export interface OddsDay {
   readonly db: TestDatabase;
   readonly sim: Simulator;
-  readonly clock: VirtualClock;
+  readonly clock: VirtualClock | ShiftedClock;
   readonly env: Record<string, string>;
   invoke(name: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }>;
   close(): Promise<void>;
@@ -57,11 +79,22 @@ const JOBS = {
 /** Starts a database and a simulator on a virtual clock set to `start`. */
 export async function startOddsDay(
   start: Date,
-  options: { env?: Record<string, string>; seed?: number; database?: TestDatabase } = {},
+  options: {
+    env?: Record<string, string>;
+    seed?: number;
+    database?: TestDatabase;
+    /** Real time shifted to `start` (concurrent work, real rate limits) instead of virtual. */
+    realTime?: boolean;
+    rateScale?: number;
+  } = {},
 ): Promise<OddsDay> {
-  const clock = new VirtualClock(start);
+  const clock = options.realTime ? new ShiftedClock(start) : new VirtualClock(start);
   const db = options.database ?? await createTestDatabase();
-  const sim = await startSimulator({ seed: options.seed ?? 42, now: () => clock.now() });
+  const sim = await startSimulator({
+    seed: options.seed ?? 42,
+    now: () => clock.now(),
+    ...(options.rateScale === undefined ? {} : { rateScale: options.rateScale }),
+  });
   const env: Record<string, string> = {
     DATABASE_URL: db.url,
     RACING_API_BASE_URL: sim.baseUrl,
@@ -92,7 +125,8 @@ export async function startOddsDay(
           env,
           platform,
           clock,
-          throttleOnClock: true,
+          // A virtual clock runs ahead of the database's: the throttle must count in its time.
+          throttleOnClock: !options.realTime,
           logSink: () => {},
           sql: db.sql,
         });
