@@ -246,7 +246,13 @@ function backfillProgress(data: ReportData): ChartPlan {
       mark: "bar",
       encoding: {
         y: { field: "job", type: "nominal", title: null },
-        x: { field: "windows", type: "quantitative", title: "windows", stack: true },
+        x: {
+          field: "windows",
+          type: "quantitative",
+          title: "windows",
+          stack: true,
+          axis: { format: "d", tickMinStep: 1 },
+        },
         color: {
           field: "status",
           type: "nominal",
