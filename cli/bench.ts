@@ -31,11 +31,13 @@ import { FUNCTION_FACTORIES } from "../dev/stack/function_registry.ts";
 import { createDatabase, type LocalPostgres, startPostgres } from "../dev/stack/postgres.ts";
 import { pushMigrations } from "../dev/stack/tools.ts";
 import { planBackfill } from "./backfill_plan.ts";
+import { benchStatistics, DEFAULT_STATS_HISTORY } from "./bench_stats.ts";
 import { benchTransforms, formatBenchFigures } from "./bench_transform.ts";
 import { formatDuration, runCommand, UsageError } from "./terminal.ts";
 
 const HELP = `deno task bench [--days 365] [--rate-scale 1] [--cpu-budget-ms n] [--latency-ms 400]
   [--skip-backfill] [--skip-transforms]
+deno task bench --stats [--years 10]
 
 Prints, for this machine: transform CPU per 1,000 runners; runner rows written per second into a
 local PostgreSQL for a day and a month; and a simulated backfill of --days days of results and
@@ -46,7 +48,13 @@ without a profile. The simulator delays every answer by --latency-ms (default 40
 real API's).
 --cpu-budget-ms sets RA_CPU_BUDGET_MS for the backfill (default: high, so the figure measures
 how fully the API rate is used; 600 is the functions' default on Supabase).
-Starts its own PostgreSQL and simulator and stops them at the end.`;
+Starts its own PostgreSQL and simulator and stops them at the end.
+
+--stats runs the statistics bench alone: a simulated history of --years years (36 races a day:
+about 130,000 races and 1.3 M runners for 10 years) generated in a fresh database with
+generate_series, then the full refresh of every statistic, the incremental refresh after one more
+racing day of 40 races, a rerun, the read of one day's ra_runner_statistics and the size of each
+statistics table (targets: full ≤ 60 s, incremental ≤ 3 s, read ≤ 200 ms; printed, not asserted).`;
 
 const CREDENTIALS = { username: "bench", password: "bench" };
 const FUNCTION_KEY = "bench-function-key";
@@ -412,6 +420,8 @@ async function main(): Promise<number> {
       "latency-ms": { type: "string", default: "400" },
       "skip-backfill": { type: "boolean", default: false },
       "skip-transforms": { type: "boolean", default: false },
+      stats: { type: "boolean", default: false },
+      years: { type: "string", default: String(DEFAULT_STATS_HISTORY.years) },
       help: { type: "boolean", default: false },
     },
   });
@@ -435,6 +445,11 @@ async function main(): Promise<number> {
   }
   const load = await Deno.readTextFile("/proc/loadavg").catch(() => "?");
   console.log(`bench on ${navigator.hardwareConcurrency} CPUs, load ${load.split(" ")[0]}`);
+  if (values.stats) {
+    const years = Number(values.years);
+    if (!(years > 0 && years <= 20)) throw new UsageError("--years must be a number from 0 to 20");
+    return await statisticsBench(years);
+  }
 
   if (!values["skip-transforms"]) {
     console.log("\n1. Parse + validate + transform");
@@ -456,6 +471,29 @@ async function main(): Promise<number> {
     }
   } finally {
     await sim.stop();
+    await pg.stop();
+  }
+  return 0;
+}
+
+/** `--stats`: the statistics refreshes on a simulated history, in a PostgreSQL of their own. */
+async function statisticsBench(years: number): Promise<number> {
+  const pg = await startPostgres();
+  try {
+    const url = await freshDatabase(pg, "bench_statistics");
+    const sql = postgres(url, { max: 1, onnotice: () => {}, prepare: false });
+    try {
+      console.log(`\n5. Statistics on a simulated history of ${years} years`);
+      await benchStatistics(
+        sql,
+        ukDate(new Date()),
+        { ...DEFAULT_STATS_HISTORY, years },
+        (line) => console.log(line),
+      );
+    } finally {
+      await sql.end();
+    }
+  } finally {
     await pg.stop();
   }
   return 0;

@@ -61,3 +61,67 @@ begin
   end if;
 end
 $$;
+
+-- 2. Speed (measured with deno task bench --stats: docs/statistics.md, "How fast"). The
+--    definitions do not change; only how PostgreSQL runs them.
+--
+--    The formula functions are called per row (percent_of about 40 times per runner in the
+--    runner form). A SQL function with a SET clause (here set search_path = '') is never inlined:
+--    each call runs the SQL-function executor (about 10 µs), which made the runner form's final
+--    projection most of its time. Without the SET clause, and with every function and type
+--    qualified with pg_catalog, the planner inlines each into the calling query, where it costs
+--    what its expression costs. Operators resolve in pg_catalog first whatever the caller's
+--    search_path (the statistics call them with search_path ''), and none of these functions is
+--    security definer.
+
+-- ---------------------------------------------------------------------------------------------
+-- Formula functions, inlinable (same definitions as 20261202100000 and 20261202130000)
+-- ---------------------------------------------------------------------------------------------
+
+create or replace function ra_private.percent_of(part bigint, whole bigint)
+returns numeric
+language sql
+immutable
+as $$
+  select pg_catalog.round(100.0 * percent_of.part / nullif(percent_of.whole, 0), 2);
+$$;
+
+create or replace function ra_private.ae_index(actual_wins bigint, expected_wins numeric)
+returns numeric
+language sql
+immutable
+as $$
+  select pg_catalog.round(ae_index.actual_wins / nullif(ae_index.expected_wins, 0), 2);
+$$;
+
+create or replace function ra_private.roi_percent(profit_loss numeric, sp_runs bigint)
+returns numeric
+language sql
+immutable
+as $$
+  select pg_catalog.round(100 * roi_percent.profit_loss / nullif(roi_percent.sp_runs, 0),
+                          2);
+$$;
+
+-- ra_private.distance_band and ra_private.going_group keep their search_path (tests hold them to
+-- it): they are called once per race, not per run, so their call costs little.
+
+create or replace function ra_private.distance_band_rank(band text)
+returns integer
+language sql
+immutable
+as $$
+  select pg_catalog.array_position(array['up to 6f', '7f to 1m', '1m1f to 1m3f', '1m4f to 1m7f',
+                                         '2m to 2m4f', '2m5f to 3m', 'over 3m']::text[],
+                                   distance_band_rank.band);
+$$;
+
+-- ---------------------------------------------------------------------------------------------
+-- Settings of the refresh
+--
+-- JIT compiled the runner form's 300 expressions for 6 s on every call, more than it saved; the
+-- refresh runs without it. The runner form sorts whole histories several times: in memory.
+-- ---------------------------------------------------------------------------------------------
+
+alter function ra_private.refresh_statistics(boolean, date) set jit = off;
+alter function ra_private.runner_form(text[], text[], text[], timestamptz) set work_mem = '128MB';
