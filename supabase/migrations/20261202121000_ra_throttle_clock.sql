@@ -1,7 +1,18 @@
--- The throttle on the caller's clock: ra_private.take_api_token gains at_time, the instant the
--- caller's clock reads, used instead of the database clock when given. Deployed functions never
--- pass it (every isolate shares the database's clock); a simulated race day does, so that its
--- requests are spaced in simulated time as the simulator's rate limits see them.
+-- The throttle gains two things.
+-- at_time: the instant the caller's clock reads, used instead of the database clock when given.
+--   Deployed functions never pass it (every isolate shares the database's clock); a simulated
+--   race day does, so that its requests are spaced in simulated time as the simulator sees them.
+-- priority: the odds cadence goes first when it and a backfill want the same second. On the
+--   global bucket a priority request waits only for earlier priority requests, not for the
+--   slots backfill workers already hold, and it pushes the shared queue back by one slot, so the
+--   backfill pays for it at once. Backfill workers hold at most one slot each, so a second may
+--   carry one request over the global rate per priority request in it: the global cap (5/s by
+--   default) stays under Cloudflare's 10/s. In its endpoint family's bucket a priority request
+--   queues like any other, so no vendor endpoint ever sees more than its own rate.
+
+alter table public.ra_api_throttle add column priority_next_at timestamptz;
+comment on column public.ra_api_throttle.priority_next_at is
+  'Earliest time of the next priority request (the odds cadence); see ra_private.take_api_token.';
 
 drop function ra_private.take_api_token(text, numeric, numeric, text, numeric, numeric);
 
@@ -12,7 +23,8 @@ create function ra_private.take_api_token(
   global_bucket text default 'global',
   global_rate numeric default null,
   global_burst numeric default 1,
-  at_time timestamptz default null
+  at_time timestamptz default null,
+  priority boolean default false
 ) returns integer
 language plpgsql
 set search_path = ''
@@ -54,7 +66,8 @@ begin
     values (take_api_token.global_bucket, take_api_token.global_rate, take_api_token.global_burst)
     on conflict (bucket) do update
       set rate_per_second = excluded.rate_per_second, burst = excluded.burst
-    returning t.next_slot_at - make_interval(secs => ((t.burst - 1) / t.rate_per_second)::float8)
+    returning case when take_api_token.priority then t.priority_next_at
+      else t.next_slot_at - make_interval(secs => ((t.burst - 1) / t.rate_per_second)::float8) end
     into global_earliest;
   end if;
 
@@ -65,6 +78,9 @@ begin
   update public.ra_api_throttle as t
   set next_slot_at = greatest(coalesce(t.next_slot_at, send_at), send_at)
         + make_interval(secs => (1 / t.rate_per_second)::float8),
+      priority_next_at = case when take_api_token.priority
+        then send_at + make_interval(secs => (1 / t.rate_per_second)::float8)
+        else t.priority_next_at end,
       granted = t.granted + 1,
       updated_at = now_ts
   where t.bucket = take_api_token.bucket
@@ -73,14 +89,16 @@ begin
   return ceil(extract(epoch from send_at - now_ts) * 1000)::integer;
 end;
 $$;
-comment on function ra_private.take_api_token(text, numeric, numeric, text, numeric, numeric, timestamptz) is
+comment on function ra_private.take_api_token(text, numeric, numeric, text, numeric, numeric, timestamptz, boolean) is
   'Reserves the next request slot of an endpoint bucket and of the global bucket (the later of '
   'the two) and returns the milliseconds the caller must wait before sending (0 = now). Row '
   'locks make concurrent callers in any process queue, so no bucket ever issues more than rate '
   'slots per second (burst 1). at_time replaces the database clock (simulated time in tests). '
+  'On the global bucket a priority request (the odds cadence) waits only for earlier priority '
+  'requests and pushes the shared queue back by one slot; in its family it queues as usual. '
   'Call it outside long transactions: the locks last until commit.';
 
-revoke all on function ra_private.take_api_token(text, numeric, numeric, text, numeric, numeric, timestamptz) from public;
+revoke all on function ra_private.take_api_token(text, numeric, numeric, text, numeric, numeric, timestamptz, boolean) from public;
 do $$
 declare
   api_role text;
@@ -88,7 +106,7 @@ begin
   foreach api_role in array array['anon', 'authenticated'] loop
     if exists (select 1 from pg_catalog.pg_roles where rolname = api_role) then
       execute format('revoke all on function ra_private.take_api_token(text, numeric, numeric, '
-        'text, numeric, numeric, timestamptz) from %I', api_role);
+        'text, numeric, numeric, timestamptz, boolean) from %I', api_role);
     end if;
   end loop;
 end

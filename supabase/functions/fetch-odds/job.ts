@@ -134,4 +134,6 @@ export const fetchOddsJob: JobDefinition<FetchOddsBody> = {
   bodySchema: FetchOddsBodySchema,
   run,
   archiveResponses: false,
+  // The cadence goes first when a backfill wants the same second; the odds backfill does not.
+  apiPriority: (body) => body.mode !== "backfill",
 };

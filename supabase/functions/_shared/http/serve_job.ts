@@ -47,6 +47,8 @@ export interface JobDefinition<B extends JobBody> {
   run(context: JobContext, body: B): Promise<RunSummary>;
   /** Keep each API answer in the raw archive; odds polling does not. @default true */
   readonly archiveResponses?: boolean;
+  /** Whether a body's requests go first on the shared API budget (the odds cadence). */
+  apiPriority?(body: B): boolean;
 }
 
 /** What the handler needs from its surroundings; tests and the local server pass their own. */
@@ -148,6 +150,7 @@ export function createJobHandler<B extends JobBody>(
         ...(dependencies.fetch ? { fetch: dependencies.fetch } : {}),
         ...(job.archiveResponses === false ? { archiveResponses: false } : {}),
         ...(dependencies.throttleOnClock ? { throttleOnClock: true } : {}),
+        ...(job.apiPriority?.(body) ? { apiPriority: true } : {}),
       });
       summary = await job.run(context, body);
       const drift = context.drift.drain();

@@ -69,6 +69,8 @@ export interface JobContextOptions {
   readonly archiveResponses?: boolean;
   /** Space API requests in the clock's time (a simulated day; throttle.ts). @default false */
   readonly throttleOnClock?: boolean;
+  /** Requests go first on the shared budget (the odds cadence; throttle.ts). @default false */
+  readonly apiPriority?: boolean;
 }
 
 /** Stores one API answer in the raw archive, so rows can be re-derived without the API. */
@@ -113,6 +115,7 @@ export function createJobContext(options: JobContextOptions): JobContext {
     throttle: createDbThrottle(sql, config.rates, {
       clock,
       onClockTime: options.throttleOnClock ?? false,
+      priority: options.apiPriority ?? false,
     }),
     timeoutMs: config.requestTimeoutMs,
     retryPolicy: config.retryPolicy,

@@ -35,6 +35,11 @@ export interface DbThrottleOptions {
    * runs ahead of real time (the simulator's rate limits read the same clock). @default false
    */
   readonly onClockTime?: boolean;
+  /**
+   * Go first on the global budget (the odds cadence): wait only for earlier priority requests,
+   * not for slots backfills hold (ra_private.take_api_token). @default false
+   */
+  readonly priority?: boolean;
 }
 
 /**
@@ -49,7 +54,12 @@ export function createDbThrottle(
   rates: RateLimits,
   options: DbThrottleOptions = {},
 ): Throttle {
-  const { headroom = RATE_HEADROOM, clock = SYSTEM_CLOCK, onClockTime = false } = options;
+  const {
+    headroom = RATE_HEADROOM,
+    clock = SYSTEM_CLOCK,
+    onClockTime = false,
+    priority = false,
+  } = options;
   if (!(headroom > 0 && headroom <= 1)) {
     throw new RangeError(
       `Cannot create the throttle as 'headroom' must be in (0, 1]: current value is ${headroom}`,
@@ -66,7 +76,8 @@ export function createDbThrottle(
         global_bucket => ${GLOBAL_BUCKET}::text,
         global_rate => ${rates.global * headroom}::numeric,
         global_burst => 1::numeric,
-        at_time => ${callerTime()}::timestamptz
+        at_time => ${callerTime()}::timestamptz,
+        priority => ${priority}::boolean
       ) as wait_ms`;
     return slot?.wait_ms ?? 0;
   };
