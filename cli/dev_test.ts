@@ -60,7 +60,7 @@ Deno.test("deno task dev starts the stack with its schedules, serves functions, 
     const databaseUrl = exported("DATABASE_URL");
     const functionsUrl = exported("SUPABASE_URL");
     assert.equal(exported("SUPABASE_SERVICE_ROLE_KEY"), "dev-test-key");
-    assert.match(text, /^ {2}Schedules {3}15 pg_cron jobs/m);
+    assert.match(text, /^ {2}Schedules {3}16 pg_cron jobs/m);
 
     const called = await fetch(`${functionsUrl}/functions/v1/fetch-racecards`, {
       method: "POST",
@@ -75,7 +75,7 @@ Deno.test("deno task dev starts the stack with its schedules, serves functions, 
     try {
       const [jobs] = await sql<{ count: number }[]>`
         select count(*)::integer as count from cron.job where jobname like 'ra\\_%'`;
-      assert.equal(jobs?.count, 13);
+      assert.equal(jobs?.count, 16);
       const secrets = await sql<{ name: string; decrypted_secret: string }[]>`
         select name, decrypted_secret from vault.decrypted_secrets order by name`;
       assert.deepEqual(secrets.map((row) => ({ ...row })), [

@@ -64,7 +64,7 @@ Deno.test("schedule_jobs() puts every job of ra_private.schedules into pg_cron; 
       select job_name as jobname, cron as schedule, ra_private.schedule_command(s) as command,
         true as active
       from ra_private.schedules s order by job_name`;
-    assert.equal(expected.length, 15);
+    assert.equal(expected.length, 16);
     const scheduled = await tx<{ job_name: string }[]>`
       select ra_private.schedule_jobs() as job_name`;
     assert.deepEqual(scheduled.map((row) => row.job_name), expected.map((job) => job.jobname));

@@ -8,7 +8,7 @@ select plan(22);
 
 select results_eq(
   $$select job_name from ra_private.schedules order by job_name$$,
-  array['ra_enrich_tick', 'ra_housekeeping', 'ra_masters_monthly', 'ra_odds_tick',
+  array['ra_enrich_tick', 'ra_housekeeping', 'ra_masters_monthly', 'ra_odds_backfill', 'ra_odds_tick',
         'ra_people_weekly', 'ra_quality_evaluate', 'ra_racecards_backfill', 'ra_racecards_evening', 'ra_racecards_midday',
         'ra_racecards_morning', 'ra_results_backfill', 'ra_results_evening',
         'ra_results_morning', 'ra_statistics_evening', 'ra_statistics_morning'],
@@ -46,7 +46,7 @@ select results_eq(
   $$select job_name, body ->> 'mode' from ra_private.schedules
     where function_name is not null order by job_name$$,
   $$values ('ra_enrich_tick', 'tick'), ('ra_masters_monthly', 'monthly'),
-      ('ra_odds_tick', 'tick'), ('ra_people_weekly', 'weekly'), ('ra_racecards_backfill', 'backfill'),
+      ('ra_odds_backfill', 'backfill'), ('ra_odds_tick', 'tick'), ('ra_people_weekly', 'weekly'), ('ra_racecards_backfill', 'backfill'),
       ('ra_racecards_evening', 'daily'), ('ra_racecards_midday', 'daily'),
       ('ra_racecards_morning', 'daily'), ('ra_results_backfill', 'backfill'),
       ('ra_results_evening', 'daily'), ('ra_results_morning', 'daily')$$,
