@@ -42,6 +42,7 @@ Deno.test("functionEnvironment() gives the functions a configuration they accept
     RACING_API_USERNAME: "demo",
     RACING_API_PASSWORD: "demo",
     RA_FUNCTION_KEY: "local-key",
+    RA_ODDS_MOVEMENTS: "true",
     RA_RATE_RACECARDS: "10",
     RA_RATE_COURSES: "5",
     RA_RATE_DEFAULT: "10",

@@ -46,6 +46,19 @@ Deno.test("statistics agree with the simulator's analysis endpoints on a month o
   const [refresh] = await sql<{ status: string }[]>`
     select (r).status from (select ra_private.refresh_statistics(full => true, as_of => ${END}::date) as r) x`;
   assert.equal(refresh!.status, "succeeded");
+  // Leakage over the month: every runner's pre-race form counts only runs off strictly earlier.
+  const [leaks] = await sql<{ runners: number; leaks: number }[]>`
+    select count(*)::int as runners, count(*) filter (where s.horse_runs is distinct from
+        (select count(*)::int from ra_private.runs r
+         where r.horse_id = s.horse_id and r.off_dt < ra.off_dt)
+      or s.jockey_runs is distinct from
+        (select count(*)::int from ra_private.runs r
+         where r.jockey_id = ru.jockey_id and r.off_dt < ra.off_dt))::int as leaks
+    from ra_runner_statistics s
+    join ra_mst_runners ru on ru.race_id = s.race_id and ru.horse_id = s.horse_id
+    join ra_mst_races ra on ra.id = s.race_id`;
+  assert.ok(leaks!.runners > 5_000, `${leaks!.runners} runners with form`);
+  assert.equal(leaks!.leaks, 0, "no runner's form counts its own race or a later one");
 
   const analysis = async (path: string): Promise<Record<string, unknown>> => {
     const response = await fetch(`${pipeline.sim.baseUrl}${path}?${SPAN}`, {

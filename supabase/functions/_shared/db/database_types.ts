@@ -21,14 +21,14 @@ export type Database = {
                   ]
                 },"ra_api_throttle": {
                   Row: {
-                    "bucket": string,"burst": number | null,"granted": number,"next_slot_at": string | null,"rate_per_second": number | null,"updated_at": string
+                    "bucket": string,"burst": number | null,"granted": number,"next_slot_at": string | null,"priority_next_at": string | null,"rate_per_second": number | null,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "bucket": string,"burst"?: number | null,"granted"?: number,"next_slot_at"?: string | null,"rate_per_second"?: number | null,"updated_at"?: string
+                    "bucket": string,"burst"?: number | null,"granted"?: number,"next_slot_at"?: string | null,"priority_next_at"?: string | null,"rate_per_second"?: number | null,"updated_at"?: string
                   }
                   Update: {
-                    "bucket"?: string,"burst"?: number | null,"granted"?: number,"next_slot_at"?: string | null,"rate_per_second"?: number | null,"updated_at"?: string
+                    "bucket"?: string,"burst"?: number | null,"granted"?: number,"next_slot_at"?: string | null,"priority_next_at"?: string | null,"rate_per_second"?: number | null,"updated_at"?: string
                   }
                   Relationships: [
                     
