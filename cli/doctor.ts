@@ -18,7 +18,7 @@ import {
   recentRunFinding,
   secretFindings,
 } from "./doctor_checks.ts";
-import { runCommand, UsageError } from "./terminal.ts";
+import { databaseUrlFrom, runCommand, UsageError } from "./terminal.ts";
 
 const HELP = `deno task doctor [--db-url <url>]
 
@@ -112,12 +112,7 @@ async function main(): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  const url = values["db-url"] ?? Deno.env.get("SUPABASE_DB_URL") ?? Deno.env.get("DATABASE_URL");
-  if (!url) {
-    throw new UsageError(
-      "Cannot check the database: pass --db-url or set SUPABASE_DB_URL, e.g. postgresql://postgres:…@db.<ref>.supabase.co:5432/postgres",
-    );
-  }
+  const url = databaseUrlFrom(values["db-url"], "check the database");
   const sql = createDbClient(url, { max: 2 });
   try {
     const report = await runDoctor(sql);

@@ -15,7 +15,7 @@ import {
   type ReportPeriod,
 } from "./report_data.ts";
 import { renderReportHtml } from "./report_html.ts";
-import { runCommand, UsageError } from "./terminal.ts";
+import { databaseUrlFrom, runCommand, UsageError } from "./terminal.ts";
 
 /** Where the report is written unless --out says otherwise. */
 export const DEFAULT_REPORT_FILE = "report.html";
@@ -84,12 +84,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const days = parseDays(values.days);
-  const url = values["db-url"] ?? Deno.env.get("SUPABASE_DB_URL") ?? Deno.env.get("DATABASE_URL");
-  if (!url) {
-    throw new UsageError(
-      "Cannot read the database: pass --db-url or set SUPABASE_DB_URL, e.g. postgresql://postgres:…@db.<ref>.supabase.co:5432/postgres",
-    );
-  }
+  const url = databaseUrlFrom(values["db-url"], "read the database");
   const sql = createDbClient(url, { max: 2 });
   try {
     const path = await writeReport(sql, values.out, { days });

@@ -7,7 +7,7 @@
 import { parseArgs } from "node:util";
 import type postgres from "postgres";
 import { createDbClient } from "../supabase/functions/_shared/db/client.ts";
-import { runCommand, UsageError } from "./terminal.ts";
+import { databaseUrlFrom, runCommand, UsageError } from "./terminal.ts";
 
 const HELP = `deno task stats [--full] [--db-url <url>]
 
@@ -117,12 +117,7 @@ async function main(): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  const url = values["db-url"] ?? Deno.env.get("SUPABASE_DB_URL") ?? Deno.env.get("DATABASE_URL");
-  if (!url) {
-    throw new UsageError(
-      "Cannot refresh the statistics: pass --db-url or set SUPABASE_DB_URL, e.g. postgresql://postgres:…@db.<ref>.supabase.co:5432/postgres",
-    );
-  }
+  const url = databaseUrlFrom(values["db-url"], "refresh the statistics");
   const sql = createDbClient(url, { max: 1 });
   const started = performance.now();
   const mode = values.full ? "full" : "incremental";

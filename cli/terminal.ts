@@ -1,6 +1,6 @@
 /**
  * Small pieces the user commands share: a fatal error that prints one line and exits 2, the
- * database URL from the environment, and a text progress bar.
+ * database URL from a flag or the environment, and a text progress bar.
  */
 import { createDbClient } from "../supabase/functions/_shared/db/client.ts";
 import type postgres from "postgres";
@@ -30,6 +30,20 @@ export function databaseFromEnv(): postgres.Sql {
     );
   }
   return createDbClient(url, { max: 2 });
+}
+
+/**
+ * The database URL a command was given: `--db-url`, else SUPABASE_DB_URL, else DATABASE_URL.
+ * @throws UsageError saying what the command cannot do without one (`purpose`, e.g. "check the database")
+ */
+export function databaseUrlFrom(flag: string | undefined, purpose: string): string {
+  const url = flag ?? Deno.env.get("SUPABASE_DB_URL") ?? Deno.env.get("DATABASE_URL");
+  if (!url) {
+    throw new UsageError(
+      `Cannot ${purpose}: pass --db-url or set SUPABASE_DB_URL, e.g. postgresql://postgres:…@db.<ref>.supabase.co:5432/postgres`,
+    );
+  }
+  return url;
 }
 
 /** `[█████░░░░░]  50%` for done of total. */
