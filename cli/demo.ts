@@ -6,7 +6,6 @@
  * the status screen. With RACING_API_USERNAME, RACING_API_PASSWORD and DATABASE_URL set it runs
  * the same job against The Racing API and that database. Everything it starts, it stops.
  */
-import { parseArgs } from "node:util";
 import type postgres from "postgres";
 import { ukDate } from "../supabase/functions/_shared/clock.ts";
 import { ConfigError, loadConfig } from "../supabase/functions/_shared/config.ts";
@@ -38,7 +37,7 @@ import {
 import { busiestPriceMoves, oddsCounts, renderPriceMoves } from "./demo_odds.ts";
 import { writeReport } from "./report.ts";
 import { readStatus, renderStatus } from "./status_report.ts";
-import { runCommand, UsageError } from "./terminal.ts";
+import { parseFlags, runCommand, UsageError } from "./terminal.ts";
 
 /** Racing days the demo backfills unless --days says otherwise. */
 export const DEFAULT_DEMO_DAYS = 14;
@@ -217,19 +216,11 @@ function parseDays(text: string): number {
 }
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: Deno.args,
-      options: {
-        days: { type: "string", default: String(DEFAULT_DEMO_DAYS) },
-        database: { type: "string", default: "auto" },
-        help: { type: "boolean", default: false },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const values = parseFlags({
+    days: { type: "string", default: String(DEFAULT_DEMO_DAYS) },
+    database: { type: "string", default: "auto" },
+    help: { type: "boolean", default: false },
+  });
   if (values.help) {
     console.log(HELP);
     return 0;

@@ -5,7 +5,6 @@
  * sends pg_net's requests; then the real schedules, so calls go pg_cron → invoke_function →
  * pg_net stand-in → function → simulator → database, as on Supabase. Stops everything together.
  */
-import { parseArgs } from "node:util";
 import { addDays, ukDate } from "../supabase/functions/_shared/clock.ts";
 import { DEFAULT_FUNCTION_PORT } from "../dev/stack/function_server.ts";
 import { FUNCTION_FACTORIES } from "../dev/stack/function_registry.ts";
@@ -23,7 +22,7 @@ import {
   startLocalSimulator,
 } from "./demo_stack.ts";
 import { nextStopSignal, Teardown } from "./demo_teardown.ts";
-import { runCommand, UsageError } from "./terminal.ts";
+import { parseFlags, runCommand, UsageError } from "./terminal.ts";
 
 /** Key the local functions accept unless RA_FUNCTION_KEY is set (local use only). */
 export const LOCAL_FUNCTION_KEY = "local-dev-function-key";
@@ -58,20 +57,12 @@ function parsePort(flag: string, text: string | undefined, fallback: number): nu
 }
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: Deno.args,
-      options: {
-        port: { type: "string" },
-        "sim-port": { type: "string" },
-        "rate-scale": { type: "string", default: "1" },
-        help: { type: "boolean", default: false },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const values = parseFlags({
+    port: { type: "string" },
+    "sim-port": { type: "string" },
+    "rate-scale": { type: "string", default: "1" },
+    help: { type: "boolean", default: false },
+  });
   if (values.help) {
     console.log(HELP);
     return 0;

@@ -4,7 +4,6 @@
  * ra_data_quality) with what to do about each problem; exits 1 when something fails. Never prints
  * a secret.
  */
-import { parseArgs } from "node:util";
 import { createDbClient } from "../supabase/functions/_shared/db/client.ts";
 import {
   type DoctorDatabase,
@@ -18,7 +17,7 @@ import {
   recentRunFinding,
   secretFindings,
 } from "./doctor_checks.ts";
-import { databaseUrlFrom, runCommand, UsageError } from "./terminal.ts";
+import { databaseUrlFrom, parseFlags, runCommand } from "./terminal.ts";
 
 const HELP = `deno task doctor [--db-url <url>]
 
@@ -99,15 +98,10 @@ export async function runDoctor(
 }
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: Deno.args,
-      options: { "db-url": { type: "string" }, help: { type: "boolean", default: false } },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const values = parseFlags({
+    "db-url": { type: "string" },
+    help: { type: "boolean", default: false },
+  });
   if (values.help) {
     console.log(HELP);
     return 0;

@@ -4,7 +4,6 @@
  * against the API's totals, column fill rates, API calls and failed requests per day, backfill
  * progress, odds coverage, the freshness of every job and the rows of ra_data_quality.
  */
-import { parseArgs } from "node:util";
 import { resolve } from "node:path";
 import { createDbClient } from "../supabase/functions/_shared/db/client.ts";
 import { planCharts, renderCharts } from "./report_charts.ts";
@@ -15,7 +14,7 @@ import {
   type ReportPeriod,
 } from "./report_data.ts";
 import { renderReportHtml } from "./report_html.ts";
-import { databaseUrlFrom, runCommand, UsageError } from "./terminal.ts";
+import { databaseUrlFrom, parseFlags, runCommand, UsageError } from "./terminal.ts";
 
 /** Where the report is written unless --out says otherwise. */
 export const DEFAULT_REPORT_FILE = "report.html";
@@ -65,20 +64,12 @@ function parseDays(text: string): number {
 }
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: Deno.args,
-      options: {
-        "db-url": { type: "string" },
-        out: { type: "string", default: DEFAULT_REPORT_FILE },
-        days: { type: "string", default: String(DEFAULT_REPORT_DAYS) },
-        help: { type: "boolean", default: false },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const values = parseFlags({
+    "db-url": { type: "string" },
+    out: { type: "string", default: DEFAULT_REPORT_FILE },
+    days: { type: "string", default: String(DEFAULT_REPORT_DAYS) },
+    help: { type: "boolean", default: false },
+  });
   if (values.help) {
     console.log(HELP);
     return 0;

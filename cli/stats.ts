@@ -4,10 +4,9 @@
  * what it did: the parts, the rows changed per table, the duration and the run id. Exit 1 when
  * the refresh failed (the function records the failure in ra_sync_runs).
  */
-import { parseArgs } from "node:util";
 import type postgres from "postgres";
 import { createDbClient } from "../supabase/functions/_shared/db/client.ts";
-import { databaseUrlFrom, runCommand, UsageError } from "./terminal.ts";
+import { databaseUrlFrom, parseFlags, runCommand } from "./terminal.ts";
 
 const HELP = `deno task stats [--full] [--db-url <url>]
 
@@ -100,19 +99,11 @@ export function formatRefresh(run: RefreshRun): string[] {
 }
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: Deno.args,
-      options: {
-        full: { type: "boolean", default: false },
-        "db-url": { type: "string" },
-        help: { type: "boolean", default: false },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const values = parseFlags({
+    full: { type: "boolean", default: false },
+    "db-url": { type: "string" },
+    help: { type: "boolean", default: false },
+  });
   if (values.help) {
     console.log(HELP);
     return 0;

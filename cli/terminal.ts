@@ -2,12 +2,27 @@
  * Small pieces the user commands share: a fatal error that prints one line and exits 2, the
  * database URL from a flag or the environment, and a text progress bar.
  */
+import { parseArgs, type ParseArgsOptionsConfig } from "node:util";
 import { createDbClient } from "../supabase/functions/_shared/db/client.ts";
 import type postgres from "postgres";
 
 /** A mistake in how a command was called: printed as one line, exit code 2. */
 export class UsageError extends Error {
   override name = "UsageError";
+}
+
+/**
+ * Reads a command's flags (`parseArgs`, strict); an unknown or malformed flag is a UsageError.
+ */
+export function parseFlags<const O extends ParseArgsOptionsConfig>(
+  options: O,
+  args: readonly string[] = Deno.args,
+) {
+  try {
+    return parseArgs({ args: [...args], options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /** Runs a command's main, turning errors into one readable line on stderr. */
