@@ -31,12 +31,14 @@ import { FUNCTION_FACTORIES } from "../dev/stack/function_registry.ts";
 import { createDatabase, type LocalPostgres, startPostgres } from "../dev/stack/postgres.ts";
 import { pushMigrations } from "../dev/stack/tools.ts";
 import { planBackfill } from "./backfill_plan.ts";
+import { oddsBench } from "./bench_odds.ts";
 import { benchStatistics, DEFAULT_STATS_HISTORY } from "./bench_stats.ts";
 import { benchTransforms, formatBenchFigures } from "./bench_transform.ts";
 import { formatDuration, runCommand, UsageError } from "./terminal.ts";
 
 const HELP = `deno task bench [--days 365] [--rate-scale 1] [--cpu-budget-ms n] [--latency-ms 400]
-  [--skip-backfill] [--skip-transforms]
+  [--skip-backfill] [--skip-transforms] [--skip-odds]
+deno task bench --odds
 deno task bench --stats [--years 10]
 
 Prints, for this machine: transform CPU per 1,000 runners; runner rows written per second into a
@@ -49,6 +51,11 @@ real API's).
 --cpu-budget-ms sets RA_CPU_BUDGET_MS for the backfill (default: high, so the figure measures
 how fully the API rate is used; 600 is the functions' default on Supabase).
 Starts its own PostgreSQL and simulator and stops them at the end.
+
+Section 5 (alone with --odds, left out with --skip-odds): one simulated GB/IRE race day of odds
+driven by minute ticks on a virtual clock: prices of each race's last 30 minutes captured by
+polling, API calls per race, delay from a price change to its row, history bytes per runner, one
+tick's measured CPU and the racecard CPU per 1,000 runners with prices kept (docs/odds.md).
 
 --stats runs the statistics bench alone: a simulated history of --years years (36 races a day:
 about 130,000 races and 1.3 M runners for 10 years) generated in a fresh database with
@@ -421,6 +428,8 @@ async function main(): Promise<number> {
       "skip-backfill": { type: "boolean", default: false },
       "skip-transforms": { type: "boolean", default: false },
       stats: { type: "boolean", default: false },
+      odds: { type: "boolean", default: false },
+      "skip-odds": { type: "boolean", default: false },
       years: { type: "string", default: String(DEFAULT_STATS_HISTORY.years) },
       help: { type: "boolean", default: false },
     },
@@ -450,6 +459,7 @@ async function main(): Promise<number> {
     if (!(years > 0 && years <= 20)) throw new UsageError("--years must be a number from 0 to 20");
     return await statisticsBench(years);
   }
+  if (values.odds) return await oddsSection();
 
   if (!values["skip-transforms"]) {
     console.log("\n1. Parse + validate + transform");
@@ -469,8 +479,24 @@ async function main(): Promise<number> {
       console.log(`\n4. Enrichment of the horses the backfill left without a profile`);
       for (const line of await enrichmentBench(figures.env)) console.log(line);
     }
+    if (!values["skip-odds"]) {
+      console.log(`\n5. Odds: a race day of minute ticks`);
+      for (const line of await oddsBench(pg)) console.log(line);
+    }
   } finally {
     await sim.stop();
+    await pg.stop();
+  }
+  return 0;
+}
+
+/** `--odds`: section 5 alone, in a PostgreSQL of its own. */
+async function oddsSection(): Promise<number> {
+  const pg = await startPostgres();
+  try {
+    console.log(`\n5. Odds: a race day of minute ticks`);
+    for (const line of await oddsBench(pg)) console.log(line);
+  } finally {
     await pg.stop();
   }
   return 0;
@@ -483,7 +509,7 @@ async function statisticsBench(years: number): Promise<number> {
     const url = await freshDatabase(pg, "bench_statistics");
     const sql = postgres(url, { max: 1, onnotice: () => {}, prepare: false });
     try {
-      console.log(`\n5. Statistics on a simulated history of ${years} years`);
+      console.log(`\n6. Statistics on a simulated history of ${years} years`);
       await benchStatistics(
         sql,
         ukDate(new Date()),

@@ -1,9 +1,9 @@
 /**
- * `deno task bench` section 5, odds: one simulated GB/IRE race day driven by minute ticks on a
+ * `deno task bench` section 5 (`--odds` alone), odds: one simulated GB/IRE race day driven by minute ticks on a
  * virtual clock (as pg_cron would), measured against the simulator's market truth: prices of
  * each race's last 30 minutes captured by polling, API calls per race, delay from an upstream
  * change to its row, storage per runner, one tick's CPU, and the racecard CPU per 1,000
- * runners with prices kept. Also runnable alone: `deno run -A cli/bench_odds.ts`.
+ * runners with prices kept.
  * @module
  */
 import postgres from "postgres";
@@ -13,7 +13,7 @@ import { parseJsonTakingOdds, takenOdds } from "../supabase/functions/_shared/od
 import { DriftReporter } from "../supabase/functions/_shared/racing_api/drift.ts";
 import { parsePayload, payloadRows } from "../supabase/functions/_shared/racing_api/payloads.ts";
 import { parseJsonWithoutOdds } from "../supabase/functions/_shared/racing_api/skip_odds.ts";
-import { createDatabase, type LocalPostgres, startPostgres } from "../dev/stack/postgres.ts";
+import { createDatabase, type LocalPostgres } from "../dev/stack/postgres.ts";
 import { pushMigrations } from "../dev/stack/tools.ts";
 import { measureCapture, percentile } from "../tests/support/odds_capture.ts";
 import { startOddsDay } from "../tests/support/odds_day.ts";
@@ -140,14 +140,4 @@ export async function oddsBench(pg: LocalPostgres): Promise<string[]> {
     await sql.end({ timeout: 5 });
   }
   return lines;
-}
-
-if (import.meta.main) {
-  const pg = await startPostgres();
-  try {
-    console.log("5. Odds: a race day of minute ticks");
-    for (const line of await oddsBench(pg)) console.log(line);
-  } finally {
-    await pg.stop();
-  }
 }
