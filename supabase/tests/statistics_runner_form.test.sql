@@ -3,7 +3,7 @@
 -- off at the same time); a second refresh changes nothing; an incremental refresh after new
 -- results equals a full one.
 begin;
-select plan(17);
+select plan(19);
 
 -- The fixture: horse a's five races (every row dated 2025-01-01, long before any refresh):
 --   rac_1 2025-03-01 14:00 crs_1  8f  Good          jky_1 trn_1  1st  SP 4.0 (a win)
@@ -111,6 +111,15 @@ select results_eq(
   $$ values ('rac_c11', 10, 2, 20.00, 10, 2, 2, 20.00, null::numeric),
             ('rac_c12', 11, 2, 18.18, 10, 1, 1, 10.00, null::numeric) $$,
   'the last 10 runs drop the 11th run back; no SP, no A/E');
+-- Horse b's first runner (rac_6): no earlier run, so its last 10 runs are none (0 runs, no
+-- rate), like its career.
+select results_eq(
+  $$ select horse_runs, horse_win_percent, horse_last10_runs, horse_last10_wins,
+            horse_last10_places, horse_last10_win_percent, horse_last10_place_percent,
+            horse_days_since_last_run
+     from ra_runner_statistics where race_id = 'rac_6' and horse_id = 'hrs_b' $$,
+  $$ values (0, null::numeric, 0, 0, 0, null::numeric, null::numeric, null::integer) $$,
+  'a horse''s first runner has no last 10 runs (0 runs, no rate)');
 
 -- Jockey 2 before rac_5: rac_4 only (2nd at 3.0): 1 run, 0 wins, 1 place; expected 1/3 -> 0.33;
 -- A/E 0 / 0.333 = 0.00; P/L -1.00; ROI -100.00; at crs_1 1 run; 12 months 1 run; 318 days.
@@ -231,6 +240,16 @@ select set_eq(
   $$ select * from ra_runner_statistics $$, $$ select * from after_incremental $$,
   'the incremental refresh equals the full refresh');
 
+-- The incremental refresh's computation (runner_form_of, plain aggregates over the earlier runs
+-- of the runners asked for) gives every runner of the fixture the figures of the full one
+-- (runner_form, windows over every history).
+select set_eq(
+  $$ select * from ra_private.runner_form_of(
+       array(select race_id from ra_mst_runners order by race_id, horse_id),
+       array(select horse_id from ra_mst_runners order by race_id, horse_id)) $$,
+  $$ select * from ra_private.runner_form(null, null, null, null) $$,
+  'runner_form_of computes every runner as runner_form does');
+
 -- Closed to the API roles: RLS on, nothing granted to PUBLIC, anon or authenticated; the
 -- functions run with an empty search_path and carry a comment.
 select is_empty(
@@ -242,7 +261,8 @@ select is_empty(
      select p.proname from pg_proc p
      cross join aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
      where p.pronamespace = 'ra_private'::regnamespace
-       and p.proname in ('distance_band', 'going_group', 'runner_form', 'refresh_statistics')
+       and p.proname in ('distance_band', 'going_group', 'runner_form', 'refresh_statistics',
+                         'runner_form_of', 'race_groups')
        and (a.grantee = 0 or pg_get_userbyid(a.grantee) in ('anon', 'authenticated'))
      union all
      select 'no rls' where not (select relrowsecurity from pg_class
@@ -251,7 +271,8 @@ select is_empty(
 select is_empty(
   $$ select p.proname from pg_proc p
      where p.pronamespace = 'ra_private'::regnamespace
-       and p.proname in ('distance_band', 'going_group', 'runner_form', 'refresh_statistics')
+       and p.proname in ('distance_band', 'going_group', 'runner_form', 'refresh_statistics',
+                         'runner_form_of', 'race_groups')
        and (not coalesce(p.proconfig @> array['search_path=""'], false)
          or obj_description(p.oid, 'pg_proc') is null) $$,
   'the functions run with an empty search_path and have a comment');
