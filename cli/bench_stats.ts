@@ -37,9 +37,12 @@ const ACTIVE_HORSES = 20_000;
 
 /**
  * The people and horses of the history: skewed as in real racing (a few jockeys and trainers
- * have most rides and runners), horses with a sire, dam and damsire.
+ * have most rides and runners), horses with a sire, dam and damsire. The horses are dated at the
+ * start of the history, as if enriched long before the last refresh: an incremental refresh
+ * recomputes the pedigree of a horse written since, so horses dated now would make it recompute
+ * every sire, dam and damsire.
  */
-function mastersSql(horses: number): string {
+function mastersSql(horses: number, start: string): string {
   return `
 insert into public.ra_mst_courses (id, name, region_code)
 select 'crs_' || n, 'Course ' || n, case when n % 5 = 0 then 'ire' else 'gb' end
@@ -58,15 +61,16 @@ insert into public.ra_mst_damsires (id, name) select 'dsi_' || (7000000 + n), 'D
 from generate_series(1, ${DAMSIRES}) n;
 -- Popular sires have many foals: the sire index is skewed towards the low numbers. A few sires
 -- raced themselves (their own hrs_ id is a horse of the history).
-insert into public.ra_mst_horses (id, name, sire_id, dam_id, damsire_id, profile_source)
+insert into public.ra_mst_horses (id, name, sire_id, dam_id, damsire_id, profile_source,
+                                  updated_at)
 select 'hrs_' || n, 'Horse ' || n,
   'sir_' || (9000000 + 1 + floor(${SIRES} * power(random(), 2))::integer),
   'dam_' || (8000000 + 1 + floor(${DAMS} * random())::integer),
   'dsi_' || (7000000 + 1 + floor(${DAMSIRES} * power(random(), 1.5))::integer),
-  'racecard'
+  'racecard', date '${start}'
 from generate_series(1, ${horses}) n;
-insert into public.ra_mst_horses (id, name, profile_source)
-select 'hrs_' || (9000000 + n), 'Sire ' || n || ' as a horse', 'racecard'
+insert into public.ra_mst_horses (id, name, profile_source, updated_at)
+select 'hrs_' || (9000000 + n), 'Sire ' || n || ' as a horse', 'racecard', date '${start}'
 from generate_series(1, 200) n;`;
 }
 
@@ -237,7 +241,7 @@ export async function generateHistory(
   await sql.begin(async (tx) => {
     // Every key exists by construction: the load skips the foreign-key triggers.
     await tx`set local session_replication_role = replica`;
-    await tx.unsafe(mastersSql(horses));
+    await tx.unsafe(mastersSql(horses, start));
     await tx`select setseed(0.42)`;
     await tx.unsafe(racesSql(0, days - 1, shape.racesPerDay, start));
     await tx.unsafe(runnersSql(0, days - 1, days, horses, false, start));

@@ -619,6 +619,9 @@ returns table (
 language sql
 stable
 set search_path = ''
+-- The steps are joined as sets (a few hundred runners against their histories); a nested loop
+-- chosen on the generic plan's small estimates would repeat them per runner.
+set enable_nestloop = off
 set work_mem = '128MB'
 as $$
   with races as materialized (
@@ -627,28 +630,36 @@ as $$
     where g.off_dt is not null
   ),
   targets as materialized (
-    -- The runners asked for (a hash join with the list, not a search of it per row).
-    select distinct
-      ru.race_id,
-      ru.horse_id,
-      ru.jockey_id,
-      ru.trainer_id,
-      rp.course_id,
-      rp.off_dt,
-      rp.race_date,
-      rp.distance_band,
-      rp.going_group
-    from unnest(runner_form_of.race_ids, runner_form_of.horse_ids) k(race_id, horse_id)
-    join public.ra_mst_runners ru on ru.race_id = k.race_id and ru.horse_id = k.horse_id
-    join races rp on rp.race_id = ru.race_id
+    -- The runners asked for (a hash join with the list, not a search of it per row), numbered:
+    -- the figures below are grouped and joined on that integer, not on two text keys.
+    select row_number() over ()::integer as target_no, x.*
+    from (
+      select distinct
+        ru.race_id,
+        ru.horse_id,
+        ru.jockey_id,
+        ru.trainer_id,
+        rp.course_id,
+        rp.off_dt,
+        rp.race_date,
+        rp.distance_band,
+        rp.going_group
+      from unnest(runner_form_of.race_ids, runner_form_of.horse_ids) k(race_id, horse_id)
+      join public.ra_mst_runners ru on ru.race_id = k.race_id and ru.horse_id = k.horse_id
+      join races rp on rp.race_id = ru.race_id
+    ) x
+  ),
+  bounds as materialized (
+    -- The earliest target's off: the jockeys' and trainers' runs before it are totalled once
+    -- per jockey (trainer), the runs from it on are read one by one.
+    select min(t.off_dt) as cutoff from targets t
   ),
   history as materialized (
-    -- The runs of the targets' horses, jockeys and trainers in races with an off time.
+    -- The runs of the targets' horses in races with an off time.
     select
       r.race_id,
       r.horse_id,
       r.jockey_id,
-      r.trainer_id,
       rp.course_id,
       rp.off_dt,
       rp.distance_band,
@@ -663,14 +674,55 @@ as $$
     from ra_private.runs r
     join races rp on rp.race_id = r.race_id
     where r.horse_id in (select t.horse_id from targets t)
-       or r.jockey_id in (select t.jockey_id from targets t where t.jockey_id is not null)
-       or r.trainer_id in (select t.trainer_id from targets t where t.trainer_id is not null)
+  ),
+  people_recent as materialized (
+    -- The runs of the targets' jockeys and trainers from 12 months before the earliest target.
+    select
+      r.jockey_id,
+      r.trainer_id,
+      r.course_id,
+      r.off_dt,
+      r.run_date,
+      r.is_win::integer as win,
+      r.is_place::integer as place,
+      (r.sp_decimal is not null)::integer as sp_run,
+      r.sp_actual_win,
+      r.sp_expected_win,
+      r.sp_profit
+    from ra_private.runs r
+    cross join bounds
+    where r.off_dt >= bounds.cutoff - interval '12 months'
+      and (r.jockey_id in (select t.jockey_id from targets t where t.jockey_id is not null)
+        or r.trainer_id in (select t.trainer_id from targets t where t.trainer_id is not null))
+  ),
+  people_before as materialized (
+    -- Each jockey's and trainer's runs before the earliest target, totalled in one pass: in all
+    -- (whole 1) and at each course (whole 0).
+    select
+      case when grouping(r.jockey_id) = 0 then 'jockey' else 'trainer' end as person_kind,
+      coalesce(r.jockey_id, r.trainer_id) as person_id,
+      grouping(r.course_id) as whole,
+      r.course_id,
+      count(*) as runs,
+      count(*) filter (where r.is_win) as wins,
+      count(*) filter (where r.is_place) as places,
+      count(r.sp_decimal) as sp_runs,
+      sum(r.sp_actual_win) as sp_wins,
+      sum(r.sp_expected_win) as expected,
+      sum(r.sp_profit) as profit,
+      max(r.run_date) as last_run_date
+    from ra_private.runs r
+    cross join bounds
+    where r.off_dt < bounds.cutoff
+      and (r.jockey_id in (select t.jockey_id from targets t where t.jockey_id is not null)
+        or r.trainer_id in (select t.trainer_id from targets t where t.trainer_id is not null))
+    group by grouping sets ((r.jockey_id), (r.jockey_id, r.course_id), (r.trainer_id),
+                            (r.trainer_id, r.course_id))
   ),
   -- Each figure counts the runs of the horse (jockey, trainer) off strictly before the target.
   horse_form as materialized (
     select
-      t.race_id,
-      t.horse_id,
+      t.target_no,
       count(b.race_id) as career_runs,
       sum(b.win) as career_wins,
       sum(b.place) as career_places,
@@ -702,65 +754,103 @@ as $$
       max(b.run_date) as last_run_date
     from targets t
     left join history b on b.horse_id = t.horse_id and b.off_dt < t.off_dt
-    group by t.race_id, t.horse_id
+    group by t.target_no
   ),
   horse_last10 as materialized (
     -- The horse's 10 latest runs before the target (a horse runs once at a time).
-    select x.race_id, x.horse_id, sum(x.win) as wins, sum(x.place) as places
+    select x.target_no, sum(x.win) as wins, sum(x.place) as places
     from (
-      select t.race_id, t.horse_id, b.win, b.place,
-        row_number() over (partition by t.race_id, t.horse_id order by b.off_dt desc) as recency
+      select t.target_no, b.win, b.place,
+        row_number() over (partition by t.target_no order by b.off_dt desc) as recency
       from targets t
       join history b on b.horse_id = t.horse_id and b.off_dt < t.off_dt
     ) x
     where x.recency <= 10
-    group by x.race_id, x.horse_id
+    group by x.target_no
   ),
   jockey_form as materialized (
+    -- Before the earliest target: the jockey's totals (in all, at the target's course); from then
+    -- to the target's off: its runs; the 12 months before the off: its runs.
     select
-      t.race_id,
-      t.horse_id,
-      count(b.race_id) as career_runs,
-      sum(b.win) as career_wins,
-      sum(b.place) as career_places,
-      sum(b.sp_run) as career_sp_runs,
-      sum(b.sp_actual_win) as career_sp_wins,
-      sum(b.sp_expected_win) as career_expected,
-      sum(b.sp_profit) as career_profit,
-      count(b.race_id) filter (where b.course_id = t.course_id) as course_runs,
-      sum(b.win) filter (where b.course_id = t.course_id) as course_wins,
-      sum(b.place) filter (where b.course_id = t.course_id) as course_places,
-      count(b.race_id) filter (where b.off_dt >= t.off_dt - interval '12 months') as year_runs,
-      sum(b.win) filter (where b.off_dt >= t.off_dt - interval '12 months') as year_wins,
-      sum(b.place) filter (where b.off_dt >= t.off_dt - interval '12 months') as year_places,
-      max(b.run_date) as last_run_date
-    from targets t
-    left join history b on b.jockey_id = t.jockey_id and b.off_dt < t.off_dt
-    where t.jockey_id is not null
-    group by t.race_id, t.horse_id
+      x.target_no,
+      (sum(x.runs) filter (where x.career))::bigint as career_runs,
+      (sum(x.wins) filter (where x.career))::bigint as career_wins,
+      (sum(x.places) filter (where x.career))::bigint as career_places,
+      (sum(x.sp_runs) filter (where x.career))::bigint as career_sp_runs,
+      (sum(x.sp_wins) filter (where x.career))::bigint as career_sp_wins,
+      sum(x.expected) filter (where x.career) as career_expected,
+      sum(x.profit) filter (where x.career) as career_profit,
+      (sum(x.runs) filter (where x.course))::bigint as course_runs,
+      (sum(x.wins) filter (where x.course))::bigint as course_wins,
+      (sum(x.places) filter (where x.course))::bigint as course_places,
+      (sum(x.runs) filter (where x.year))::bigint as year_runs,
+      (sum(x.wins) filter (where x.year))::bigint as year_wins,
+      (sum(x.places) filter (where x.year))::bigint as year_places,
+      max(x.last_run_date) filter (where x.career) as last_run_date
+    from (
+      select t.target_no, p.whole = 1 as career, p.whole = 0 as course, false as year, p.runs,
+        p.wins, p.places, p.sp_runs, p.sp_wins, p.expected, p.profit, p.last_run_date
+      from targets t
+      join people_before p
+        on p.person_kind = 'jockey' and p.person_id = t.jockey_id
+       and (p.whole = 1 or p.course_id = t.course_id)
+      union all
+      select t.target_no, true, coalesce(b.course_id = t.course_id, false), false, 1, b.win,
+        b.place, b.sp_run, b.sp_actual_win, b.sp_expected_win, b.sp_profit, b.run_date
+      from targets t
+      cross join bounds
+      join people_recent b
+        on b.jockey_id = t.jockey_id and b.off_dt >= bounds.cutoff and b.off_dt < t.off_dt
+      union all
+      select t.target_no, false, false, true, 1, b.win, b.place, null, null, null, null, null
+      from targets t
+      join people_recent b
+        on b.jockey_id = t.jockey_id and b.off_dt >= t.off_dt - interval '12 months'
+       and b.off_dt < t.off_dt
+    ) x
+    group by x.target_no
   ),
   trainer_form as materialized (
+    -- Before the earliest target: the trainer's totals (in all, at the target's course); from then
+    -- to the target's off: its runs; the 12 months before the off: its runs.
     select
-      t.race_id,
-      t.horse_id,
-      count(b.race_id) as career_runs,
-      sum(b.win) as career_wins,
-      sum(b.place) as career_places,
-      sum(b.sp_run) as career_sp_runs,
-      sum(b.sp_actual_win) as career_sp_wins,
-      sum(b.sp_expected_win) as career_expected,
-      sum(b.sp_profit) as career_profit,
-      count(b.race_id) filter (where b.course_id = t.course_id) as course_runs,
-      sum(b.win) filter (where b.course_id = t.course_id) as course_wins,
-      sum(b.place) filter (where b.course_id = t.course_id) as course_places,
-      count(b.race_id) filter (where b.off_dt >= t.off_dt - interval '12 months') as year_runs,
-      sum(b.win) filter (where b.off_dt >= t.off_dt - interval '12 months') as year_wins,
-      sum(b.place) filter (where b.off_dt >= t.off_dt - interval '12 months') as year_places,
-      max(b.run_date) as last_run_date
-    from targets t
-    left join history b on b.trainer_id = t.trainer_id and b.off_dt < t.off_dt
-    where t.trainer_id is not null
-    group by t.race_id, t.horse_id
+      x.target_no,
+      (sum(x.runs) filter (where x.career))::bigint as career_runs,
+      (sum(x.wins) filter (where x.career))::bigint as career_wins,
+      (sum(x.places) filter (where x.career))::bigint as career_places,
+      (sum(x.sp_runs) filter (where x.career))::bigint as career_sp_runs,
+      (sum(x.sp_wins) filter (where x.career))::bigint as career_sp_wins,
+      sum(x.expected) filter (where x.career) as career_expected,
+      sum(x.profit) filter (where x.career) as career_profit,
+      (sum(x.runs) filter (where x.course))::bigint as course_runs,
+      (sum(x.wins) filter (where x.course))::bigint as course_wins,
+      (sum(x.places) filter (where x.course))::bigint as course_places,
+      (sum(x.runs) filter (where x.year))::bigint as year_runs,
+      (sum(x.wins) filter (where x.year))::bigint as year_wins,
+      (sum(x.places) filter (where x.year))::bigint as year_places,
+      max(x.last_run_date) filter (where x.career) as last_run_date
+    from (
+      select t.target_no, p.whole = 1 as career, p.whole = 0 as course, false as year, p.runs,
+        p.wins, p.places, p.sp_runs, p.sp_wins, p.expected, p.profit, p.last_run_date
+      from targets t
+      join people_before p
+        on p.person_kind = 'trainer' and p.person_id = t.trainer_id
+       and (p.whole = 1 or p.course_id = t.course_id)
+      union all
+      select t.target_no, true, coalesce(b.course_id = t.course_id, false), false, 1, b.win,
+        b.place, b.sp_run, b.sp_actual_win, b.sp_expected_win, b.sp_profit, b.run_date
+      from targets t
+      cross join bounds
+      join people_recent b
+        on b.trainer_id = t.trainer_id and b.off_dt >= bounds.cutoff and b.off_dt < t.off_dt
+      union all
+      select t.target_no, false, false, true, 1, b.win, b.place, null, null, null, null, null
+      from targets t
+      join people_recent b
+        on b.trainer_id = t.trainer_id and b.off_dt >= t.off_dt - interval '12 months'
+       and b.off_dt < t.off_dt
+    ) x
+    group by x.target_no
   )
   select
     t.race_id,
@@ -924,10 +1014,10 @@ as $$
     case when t.trainer_id is not null
       then t.race_date - tr.last_run_date end
   from targets t
-  join horse_form h on h.race_id = t.race_id and h.horse_id = t.horse_id
-  left join jockey_form j on j.race_id = t.race_id and j.horse_id = t.horse_id
-  left join trainer_form tr on tr.race_id = t.race_id and tr.horse_id = t.horse_id
-  left join horse_last10 l10 on l10.race_id = t.race_id and l10.horse_id = t.horse_id;
+  join horse_form h on h.target_no = t.target_no
+  left join jockey_form j on j.target_no = t.target_no
+  left join trainer_form tr on tr.target_no = t.target_no
+  left join horse_last10 l10 on l10.target_no = t.target_no;
 $$;
 comment on function ra_private.runner_form_of(text[], text[]) is
   'Point-in-time form (the columns of ra_runner_statistics, as ra_private.runner_form computes '
