@@ -32,6 +32,7 @@ import {
   DEMO_MIN_RUNS,
   refreshStatistics,
   renderTopJockeys,
+  topByAe,
   topJockeysByAe,
 } from "./demo_statistics.ts";
 import { busiestPriceMoves, oddsCounts, renderPriceMoves } from "./demo_odds.ts";
@@ -287,6 +288,8 @@ async function main(): Promise<number> {
         `top jockeys of these days by A/E (at least ${DEMO_MIN_RUNS} runs):`,
     );
     out.line(renderTopJockeys(await topJockeysByAe(target.sql)));
+    out.line(`Top sires of these days by their runners' A/E (at least ${DEMO_MIN_RUNS} runs):`);
+    out.line(renderTopJockeys(await topByAe(target.sql, "sire"), "sire"));
     const odds = await oddsCounts(target.sql);
     out.line(
       `\nOdds: ${odds.live} live prices, ${odds.history} price changes stored; the runner ` +

@@ -1,6 +1,6 @@
 /**
  * The demo's look at the statistics: one full refresh (ra_private.refresh_statistics, SQL only)
- * and the jockeys with the best A/E over the stored fortnight, as the SQL computed them.
+ * and the jockeys and sires with the best A/E over the stored days, as the SQL computed them.
  */
 import type postgres from "postgres";
 
@@ -26,21 +26,37 @@ export async function refreshStatistics(
   return run ?? { status: "missing", rows_written: 0 };
 }
 
+/** Who the demo ranks: the statistics table, its key and the master table with the names. */
+const RANKED = {
+  jockey: { statistics: "ra_jockey_statistics", key: "jockey_id", names: "ra_mst_jockeys" },
+  sire: { statistics: "ra_sire_statistics", key: "sire_id", names: "ra_mst_sires" },
+} as const;
+
 /** The jockeys with the highest A/E (at least DEMO_MIN_RUNS runs), best first. */
-export async function topJockeysByAe(sql: postgres.Sql, limit = 5): Promise<JockeyLine[]> {
+export function topJockeysByAe(sql: postgres.Sql, limit = 5): Promise<JockeyLine[]> {
+  return topByAe(sql, "jockey", limit);
+}
+
+/** The jockeys or sires (progeny) with the highest A/E, at least DEMO_MIN_RUNS runs, best first. */
+export async function topByAe(
+  sql: postgres.Sql,
+  kind: keyof typeof RANKED,
+  limit = 5,
+): Promise<JockeyLine[]> {
+  const { statistics, key, names } = RANKED[kind];
   return await sql<JockeyLine[]>`
-    select j.name, s.total_runs as runs, s.total_wins as wins, s.win_percent::text,
+    select n.name, s.total_runs as runs, s.total_wins as wins, s.win_percent::text,
            s.ae_index::text, s.profit_loss_1u::text
-    from public.ra_jockey_statistics s
-    join public.ra_mst_jockeys j on j.id = s.jockey_id
+    from ${sql("public." + statistics)} s
+    join ${sql("public." + names)} n on n.id = s.${sql(key)}
     where s.total_runs >= ${DEMO_MIN_RUNS} and s.ae_index is not null
-    order by s.ae_index desc, s.total_runs desc, j.name
+    order by s.ae_index desc, s.total_runs desc, n.name
     limit ${limit}`;
 }
 
 /** The table the demo prints. */
-export function renderTopJockeys(lines: readonly JockeyLine[]): string {
-  if (lines.length === 0) return `  no jockey has ${DEMO_MIN_RUNS} runs with an SP yet`;
+export function renderTopJockeys(lines: readonly JockeyLine[], kind = "jockey"): string {
+  if (lines.length === 0) return `  no ${kind} has ${DEMO_MIN_RUNS} runs with an SP yet`;
   const rows = lines.map((line) =>
     `  ${line.name.padEnd(24).slice(0, 24)} ${String(line.runs).padStart(4)} ${
       String(line.wins).padStart(4)
@@ -48,5 +64,5 @@ export function renderTopJockeys(lines: readonly JockeyLine[]): string {
       (line.profit_loss_1u ?? "-").padStart(7)
     }`
   );
-  return [`  ${"jockey".padEnd(24)} runs wins  win %   A/E     P/L`, ...rows].join("\n");
+  return [`  ${kind.padEnd(24)} runs wins  win %   A/E     P/L`, ...rows].join("\n");
 }

@@ -15,4 +15,5 @@ Deno.test("renderTopJockeys() prints the SQL's figures as they are, and says whe
       "  A Jockey                   12    4  33.33  1.67    9.50",
   );
   assert.equal(renderTopJockeys([]), "  no jockey has 10 runs with an SP yet");
+  assert.equal(renderTopJockeys([], "sire"), "  no sire has 10 runs with an SP yet");
 });

@@ -61,6 +61,7 @@ for (const database of ["postgres", "pglite"] as const) {
     // The seeded books, plus any spelling the simulator's days brought that no book matches.
     assert.ok((counts.get("ra_mst_bookmakers") ?? 0) >= 29, demo.stdout);
     assert.match(demo.stdout, /^\[7\/7\] /m);
+    assert.match(demo.stdout, /^Top sires of these days by their runners' A\/E/m);
     assert.match(demo.stdout, /^Odds: \d+ live prices, [1-9]\d* price changes stored/m);
     assert.match(demo.stdout, /^Backfill 3 days\s+succeeded /m);
     assert.match(demo.stdout, /^racecards_backfill .* 3\/3 windows/m);
