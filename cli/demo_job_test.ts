@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { runAnswerOf } from "./demo_job.ts";
+import { runAnswerOf } from "./demo_run_answer.ts";
 
 Deno.test("runAnswerOf() reads a 200 run summary", () => {
   assert.deepEqual(

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { formatAge, planCharts, renderCharts } from "./report_charts.ts";
+import { planCharts, renderCharts } from "./report_charts.ts";
+import { formatAge } from "./report_charts_operations.ts";
 import type { ReportData } from "./report_data.ts";
 import { escapeHtml, renderReportHtml } from "./report_html.ts";
 
