@@ -2421,17 +2421,7 @@ begin
     ),
     upserted as (
       insert into public.ra_entity_combinations as t
-      select * from pairs_new n
-      -- Unchanged rows are left out by a hash anti-join first: cheaper than an index lookup and a
-      -- row comparison per row in the conflict check.
-      where not exists (
-        select 1 from public.ra_entity_combinations o
-        where o.jockey_id = n.jockey_id and o.trainer_id = n.trainer_id
-          and (o.runs, o.wins, o.places, o.win_percent, o.place_percent, o.expected_wins,
-               o.ae_index, o.profit_loss_1u, o.roi_percent, o.first_run_date, o.last_run_date)
-            is not distinct from
-              (n.runs, n.wins, n.places, n.win_percent, n.place_percent, n.expected_wins,
-               n.ae_index, n.profit_loss_1u, n.roi_percent, n.first_run_date, n.last_run_date))
+      select * from pairs_new
       on conflict (jockey_id, trainer_id) do update
       set (
       jockey_id, trainer_id, runs, wins, places, win_percent, place_percent, expected_wins,
@@ -2459,16 +2449,7 @@ begin
     ),
     upserted as (
       insert into public.ra_performance_by_distance as t
-      select * from distance_new n
-      where not exists (
-        select 1 from public.ra_performance_by_distance o
-        where o.entity_type = n.entity_type and o.entity_id = n.entity_id
-          and o.distance_band = n.distance_band and o.going_group = n.going_group
-          and (o.runs, o.wins, o.places, o.win_percent, o.place_percent, o.expected_wins,
-               o.ae_index, o.profit_loss_1u, o.roi_percent)
-            is not distinct from
-              (n.runs, n.wins, n.places, n.win_percent, n.place_percent, n.expected_wins,
-               n.ae_index, n.profit_loss_1u, n.roi_percent))
+      select * from distance_new
       on conflict (entity_type, entity_id, distance_band, going_group) do update
       set (
       entity_type, entity_id, distance_band, going_group, runs, wins, places, win_percent,
@@ -2500,16 +2481,7 @@ begin
     ),
     upserted as (
       insert into public.ra_performance_by_venue as t
-      select * from venue_new n
-      where not exists (
-        select 1 from public.ra_performance_by_venue o
-        where o.entity_type = n.entity_type and o.entity_id = n.entity_id
-          and o.course_id = n.course_id and o.going_group = n.going_group
-          and (o.runs, o.wins, o.places, o.win_percent, o.place_percent, o.expected_wins,
-               o.ae_index, o.profit_loss_1u, o.roi_percent)
-            is not distinct from
-              (n.runs, n.wins, n.places, n.win_percent, n.place_percent, n.expected_wins,
-               n.ae_index, n.profit_loss_1u, n.roi_percent))
+      select * from venue_new
       on conflict (entity_type, entity_id, course_id, going_group) do update
       set (
       entity_type, entity_id, course_id, going_group, runs, wins, places, win_percent,
