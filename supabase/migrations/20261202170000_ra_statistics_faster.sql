@@ -334,7 +334,8 @@ as $$
       max(b.run_date) over t_career as last_run_date
     from runner_points b
     where b.trainer_id is not null
-      and (runner_form.trainer_ids is null or b.trainer_id in (select unnest(runner_form.trainer_ids)))
+      and (runner_form.trainer_ids is null or
+        b.trainer_id in (select unnest(runner_form.trainer_ids)))
     window
       t_career as (partition by b.trainer_id order by b.off_dt
         range between unbounded preceding and interval '1 microsecond' preceding),
@@ -1086,15 +1087,18 @@ as $$
   with targets as (
     select 'jockey'::text as person_kind, j.id as person_id
     from public.ra_mst_jockeys j
-    where person_statistics.jockey_ids is null or j.id in (select unnest(person_statistics.jockey_ids))
+    where person_statistics.jockey_ids is null or
+      j.id in (select unnest(person_statistics.jockey_ids))
     union all
     select 'trainer', t.id
     from public.ra_mst_trainers t
-    where person_statistics.trainer_ids is null or t.id in (select unnest(person_statistics.trainer_ids))
+    where person_statistics.trainer_ids is null or
+      t.id in (select unnest(person_statistics.trainer_ids))
     union all
     select 'owner', o.id
     from public.ra_mst_owners o
-    where person_statistics.owner_ids is null or o.id in (select unnest(person_statistics.owner_ids))
+    where person_statistics.owner_ids is null or
+      o.id in (select unnest(person_statistics.owner_ids))
   ),
   person_runs as (
     select t.person_kind, t.person_id, r.*,
@@ -1200,7 +1204,8 @@ as $$
   left join figures f on f.person_kind = t.person_kind and f.person_id = t.person_id;
 $$;
 
-create or replace function ra_private.pedigree_statistics(kind text, as_of date, ids text[] default null)
+create or replace function ra_private.pedigree_statistics(kind text, as_of date,
+                                                         ids text[] default null)
 returns table (
   pedigree_id text,
   total_runs integer,
@@ -1419,8 +1424,9 @@ as $$
   left join own o on o.pedigree_id = t.id;
 $$;
 
-create or replace function ra_private.combination_statistics(as_of date, jockey_ids text[] default null,
-                                                  trainer_ids text[] default null)
+create or replace function ra_private.combination_statistics(as_of date,
+                                                             jockey_ids text[] default null,
+                                                             trainer_ids text[] default null)
 returns table (
   jockey_id text,
   trainer_id text,
@@ -1469,9 +1475,10 @@ as $$
     coalesce(ra_private.statistics_setting('statistics_min_combination_runs'), 5), 1);
 $$;
 
-create or replace function ra_private.distance_performance(as_of date, horse_ids text[] default null,
-                                                jockey_ids text[] default null,
-                                                trainer_ids text[] default null)
+create or replace function ra_private.distance_performance(as_of date,
+                                                           horse_ids text[] default null,
+                                                           jockey_ids text[] default null,
+                                                           trainer_ids text[] default null)
 returns table (
   entity_type text,
   entity_id text,
@@ -1540,8 +1547,9 @@ as $$
     (e.entity_type, e.entity_id, g.distance_band));
 $$;
 
-create or replace function ra_private.venue_performance(as_of date, jockey_ids text[] default null,
-                                             trainer_ids text[] default null)
+create or replace function ra_private.venue_performance(as_of date,
+                                                        jockey_ids text[] default null,
+                                                        trainer_ids text[] default null)
 returns table (
   entity_type text,
   entity_id text,
@@ -2300,7 +2308,8 @@ begin
         array(
           select x.sire_id from horses x where x.sire_id is not null
           union
-          select m.id from public.ra_mst_sires m where m.horse_id in (select unnest(stats_horse_ids))
+          select m.id from public.ra_mst_sires m where
+            m.horse_id in (select unnest(stats_horse_ids))
           union
           select m.id from public.ra_mst_sires m
           where not exists (select 1 from public.ra_sire_statistics s where s.sire_id = m.id)),
@@ -2314,7 +2323,8 @@ begin
         array(
           select x.damsire_id from horses x where x.damsire_id is not null
           union
-          select m.id from public.ra_mst_damsires m where m.horse_id in (select unnest(stats_horse_ids))
+          select m.id from public.ra_mst_damsires m where
+            m.horse_id in (select unnest(stats_horse_ids))
           union
           select m.id from public.ra_mst_damsires m
           where not exists (
@@ -2465,7 +2475,8 @@ begin
           or (t.entity_type = 'jockey'
                and (stats_jockey_ids is null or t.entity_id in (select unnest(stats_jockey_ids))))
           or (t.entity_type = 'trainer'
-               and (stats_trainer_ids is null or t.entity_id in (select unnest(stats_trainer_ids)))))
+               and (stats_trainer_ids is null or
+                 t.entity_id in (select unnest(stats_trainer_ids)))))
         and not exists (
           select 1 from distance_new n
           where n.entity_type = t.entity_type and n.entity_id = t.entity_id
@@ -2495,7 +2506,8 @@ begin
       where ((t.entity_type = 'jockey'
                and (stats_jockey_ids is null or t.entity_id in (select unnest(stats_jockey_ids))))
           or (t.entity_type = 'trainer'
-               and (stats_trainer_ids is null or t.entity_id in (select unnest(stats_trainer_ids)))))
+               and (stats_trainer_ids is null or
+                 t.entity_id in (select unnest(stats_trainer_ids)))))
         and not exists (
           select 1 from venue_new n
           where n.entity_type = t.entity_type and n.entity_id = t.entity_id
