@@ -93,6 +93,8 @@ export function failedSummary(error: unknown): RunSummary {
 interface ActiveRun {
   readonly runId: string;
   readonly controller: AbortController;
+  /** The runtime's reason, once it shuts the run down. */
+  shutdownReason?: string;
 }
 
 /** Builds the request handler of a function (what `index.ts` passes to `Deno.serve`). */
@@ -118,6 +120,7 @@ export function createJobHandler<B extends JobBody>(
     if (!state || active.size === 0) return;
     const { sql } = state;
     for (const run of active) {
+      run.shutdownReason = reason;
       run.controller.abort(new Error(`runtime shutdown (${reason})`));
       markRunInterrupted(sql, run.runId, reason).catch(() => {});
     }
@@ -173,6 +176,10 @@ export function createJobHandler<B extends JobBody>(
     } finally {
       await context?.settle();
       active.delete(run);
+    }
+    // The shutdown handler and this end race to record it: both name the runtime's reason.
+    if (summary.status === "interrupted" && summary.error === null && run.shutdownReason) {
+      summary = { ...summary, error: run.shutdownReason };
     }
     await closeRunPatiently(sql, runId, summary, log);
     log.info("run finished", { status: summary.status, api_calls: summary.api_calls });
