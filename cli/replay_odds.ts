@@ -9,6 +9,7 @@ import { type OddsWriteCounts, writeOdds } from "../supabase/functions/_shared/d
 import type { RowBatch } from "../supabase/functions/_shared/db/row_batch.ts";
 import { type OddsRows, oddsToRows } from "../supabase/functions/_shared/odds/odds_rows.ts";
 import {
+  oddsOfWrittenRunners,
   type RunnerOdds,
   takenOdds,
   takeOdds,
@@ -32,9 +33,7 @@ export function setOddsAside(payload: unknown): void {
 
 /** The prices of a card payload set aside, for the runners the card's rows write. */
 export function cardOddsRows(payload: unknown, rows: RowBatch): OddsRows {
-  const written = new Set((rows.ra_mst_runners ?? []).map((r) => `${r.race_id}/${r.horse_id}`));
-  const odds = (takenOdds(payload) ?? []).filter((r) => written.has(`${r.race_id}/${r.horse_id}`));
-  return oddsToRows(odds);
+  return oddsToRows(oddsOfWrittenRunners(takenOdds(payload) ?? [], rows.ra_mst_runners));
 }
 
 /**

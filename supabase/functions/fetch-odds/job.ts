@@ -7,7 +7,13 @@
 import { z } from "zod";
 import type { JobDefinition } from "../_shared/http/serve_job.ts";
 import { fetchDayOdds, fetchRaceOdds, fetchRunnerMovements } from "../_shared/odds/odds_fetch.ts";
-import { emptyTotals, fillMovements, runOddsTick, type TickTotals } from "../_shared/odds/tick.ts";
+import {
+  addFetch,
+  emptyTotals,
+  fillMovements,
+  runOddsTick,
+  type TickTotals,
+} from "../_shared/odds/tick.ts";
 import { FIRST_MOVEMENTS_DATE, FIRST_RACECARD_DATE } from "../_shared/racing_api/endpoints.ts";
 import { completeWindow, type SyncWindow } from "../_shared/sync/checkpoints.ts";
 import { messageOf } from "../_shared/sync/failures.ts";
@@ -97,14 +103,8 @@ async function refreshRace(context: JobContext, raceId: string): Promise<RunSumm
   const totals = emptyTotals();
   const summary = () => tickSummary(totals, context.api.stats.calls, context.cpu.spentMs);
   try {
-    const counts = await fetchRaceOdds(context, raceId);
+    addFetch(totals, await fetchRaceOdds(context, raceId), [raceId]);
     totals.cycles = 1;
-    totals.races.add(raceId);
-    totals.runners = counts.runners;
-    totals.prices = counts.prices;
-    totals.changes = counts.history;
-    totals.card_rows = counts.card_rows;
-    for (const book of counts.bookmakers) totals.bookmakers.add(book);
   } catch (error) {
     return { ...summary(), status: "failed", error: messageOf(error) };
   }

@@ -20,7 +20,7 @@ import { parsePayload, payloadRows } from "../racing_api/payloads.ts";
 import type { JobContext } from "../sync/job_context.ts";
 import { inTransactionRetryingDeadlocks } from "../sync/paged_window.ts";
 import { OddsPayloadError, type OddsRows, oddsToRows } from "./odds_rows.ts";
-import { type RunnerOdds, takenOdds } from "./taken_odds.ts";
+import { oddsOfWrittenRunners, type RunnerOdds, takenOdds } from "./taken_odds.ts";
 
 /** What one fetch wrote. */
 export interface OddsFetchCounts extends OddsWriteCounts {
@@ -49,8 +49,7 @@ function pricesOf(
   rows: RowBatch,
   endpoint: string,
 ): OddsRows {
-  const written = new Set((rows.ra_mst_runners ?? []).map((r) => `${r.race_id}/${r.horse_id}`));
-  const kept = odds.filter((r) => written.has(`${r.race_id}/${r.horse_id}`));
+  const kept = oddsOfWrittenRunners(odds, rows.ra_mst_runners);
   try {
     return context.cpu.measure(() => oddsToRows(kept));
   } catch (error) {

@@ -8,7 +8,7 @@
 import { parseOddsUpdated, parseOffDt } from "../transform/dates.ts";
 import { blankToNull } from "../transform/numbers.ts";
 import { parseDecimalOdds, parseFractionalOdds } from "../transform/odds.ts";
-import type { RunnerOdds } from "./taken_odds.ts";
+import { isObject, type RunnerOdds } from "./taken_odds.ts";
 
 /** One price as ra_odds_live stores it (bookmaker as written; the database folds spellings). */
 export interface OddsPriceRow {
@@ -50,10 +50,6 @@ export class OddsPayloadError extends Error {
     this.name = "OddsPayloadError";
     this.path = path;
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function text(item: Record<string, unknown>, key: string, path: string): string | null {

@@ -15,7 +15,8 @@ export interface RunnerOdds {
 
 const takenByBody = new WeakMap<object, RunnerOdds[]>();
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** A JSON object (not null, not an array). */
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
@@ -75,4 +76,16 @@ export function parseJsonTakingOdds(text: string, races?: ReadonlySet<string>): 
 /** The prices takeOdds took from a body; undefined when it never saw this body. */
 export function takenOdds(body: unknown): RunnerOdds[] | undefined {
   return isObject(body) ? takenByBody.get(body) : undefined;
+}
+
+/**
+ * The runners' prices of those a card batch writes: prices of races the region filter dropped
+ * have no runner to hang on.
+ */
+export function oddsOfWrittenRunners(
+  odds: readonly RunnerOdds[],
+  runners: readonly { race_id: string; horse_id: string }[] | undefined,
+): RunnerOdds[] {
+  const written = new Set((runners ?? []).map((r) => `${r.race_id}/${r.horse_id}`));
+  return odds.filter((r) => written.has(`${r.race_id}/${r.horse_id}`));
 }

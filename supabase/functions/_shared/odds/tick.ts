@@ -51,7 +51,12 @@ async function oddsRaces(context: JobContext, day: string): Promise<OddsRace[]> 
     from ra_private.odds_races(${day}::date, ${[...context.config.regions]}::text[])`;
 }
 
-function add(totals: TickTotals, counts: OddsFetchCounts, races: readonly string[]): void {
+/** Adds one fetch's counts to a run's totals. */
+export function addFetch(
+  totals: TickTotals,
+  counts: OddsFetchCounts,
+  races: readonly string[],
+): void {
   for (const race of races) totals.races.add(race);
   totals.runners += counts.runners;
   totals.prices += counts.prices;
@@ -149,12 +154,12 @@ export async function runOddsTick(context: JobContext, tickMs = TICK_MS): Promis
         const ids = due.map((race) => race.race_id);
         if (chooseRequest(due.length) === "day_list") {
           await attempt(context, totals, async () => {
-            add(totals, await fetchDayOdds(context, day, new Set(ids)), ids);
+            addFetch(totals, await fetchDayOdds(context, day, new Set(ids)), ids);
           });
         } else {
           for (const id of ids) {
             await attempt(context, totals, async () => {
-              add(totals, await fetchRaceOdds(context, id), [id]);
+              addFetch(totals, await fetchRaceOdds(context, id), [id]);
             });
           }
         }
